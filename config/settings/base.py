@@ -9,6 +9,8 @@ from .env import env_bool, env_int, env_list, env_str
 
 BASE_DIR = Path(__file__).resolve().parent.parent.parent
 DATA_DIR = Path(env_str("OIMARKET_DATA_DIR", str(BASE_DIR / "var")))
+# The embedded default keeps its database, mail, media and index files here.
+DATA_DIR.mkdir(parents=True, exist_ok=True)
 
 SECRET_KEY = env_str("SECRET_KEY", "dev-insecure-oimarket-key-change-me-in-production")
 DEBUG = env_bool("DEBUG", False)
