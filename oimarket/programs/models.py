@@ -72,7 +72,10 @@ class Program(TimeStampedModel):
         related_name="programs",
     )
     partners = models.ManyToManyField(
-        Organization, verbose_name=_("partner organizations"), blank=True, related_name="partner_programs"
+        Organization,
+        verbose_name=_("partner organizations"),
+        blank=True,
+        related_name="partner_programs",
     )
     title = models.CharField(_("title"), max_length=200)
     title_en = models.CharField(_("title in English"), max_length=200, blank=True)
@@ -81,7 +84,9 @@ class Program(TimeStampedModel):
     body = models.TextField(_("full notice (Markdown)"), blank=True)
     body_en = models.TextField(_("full notice in English (Markdown)"), blank=True)
     track = models.CharField(_("track"), max_length=20, choices=Track.choices)
-    fields = models.ManyToManyField(Field, verbose_name=_("fields"), blank=True, related_name="programs")
+    fields = models.ManyToManyField(
+        Field, verbose_name=_("fields"), blank=True, related_name="programs"
+    )
     regions = models.ManyToManyField(
         Region,
         verbose_name=_("regions"),
@@ -95,7 +100,9 @@ class Program(TimeStampedModel):
     # The support package, structured so that it can be compared and filtered.
     max_cash_krw = models.BigIntegerField(_("max funding per startup (KRW)"), null=True, blank=True)
     poc_grant_krw = models.BigIntegerField(_("PoC grant (KRW)"), null=True, blank=True)
-    office_months = models.PositiveSmallIntegerField(_("office space (months)"), null=True, blank=True)
+    office_months = models.PositiveSmallIntegerField(
+        _("office space (months)"), null=True, blank=True
+    )
     investment_link = models.BooleanField(_("investment linkage"), default=False)
     trade_show = models.BooleanField(_("trade show exhibition"), default=False)
     mentoring = models.BooleanField(_("mentoring"), default=False)
@@ -128,6 +135,7 @@ class Program(TimeStampedModel):
             models.CheckConstraint(
                 condition=models.Q(closes_at__gt=models.F("opens_at")),
                 name="program_closes_after_opening",
+                violation_error_message=_("Applications must close after they open."),
             )
         ]
 
@@ -187,7 +195,9 @@ class Challenge(TimeStampedModel):
     problem = models.TextField(_("problem statement"))
     problem_en = models.TextField(_("problem statement in English"), blank=True)
     expected_solution = models.TextField(_("expected solution"), blank=True)
-    fields = models.ManyToManyField(Field, verbose_name=_("fields"), blank=True, related_name="challenges")
+    fields = models.ManyToManyField(
+        Field, verbose_name=_("fields"), blank=True, related_name="challenges"
+    )
     # What the organization offers the startup that takes the problem on.
     offers_test_site = models.TextField(_("test site offered"), blank=True)
     offers_data = models.TextField(_("data offered"), blank=True)
@@ -224,6 +234,9 @@ class Challenge(TimeStampedModel):
                     & ~models.Q(conversion_path="")
                 ),
                 name="challenge_published_has_poc_ip_conversion",
+                violation_error_message=_(
+                    "A published challenge needs a PoC budget, IP terms and a path to a contract."
+                ),
             )
         ]
 

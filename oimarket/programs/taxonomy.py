@@ -126,14 +126,24 @@ def field_rows() -> list[dict]:
     position = len(rows)
     for area_code, area_ko, area_en, techs in PROBLEM_AREAS:
         rows.append(
-            {"code": area_code, "name_ko": area_ko, "name_en": area_en, "group": "area",
-             "position": position}
+            {
+                "code": area_code,
+                "name_ko": area_ko,
+                "name_en": area_en,
+                "group": "area",
+                "position": position,
+            }
         )
         position += 1
         for code, ko, en in techs:
             rows.append(
-                {"code": code, "name_ko": ko, "name_en": en, "group": area_code,
-                 "position": position}
+                {
+                    "code": code,
+                    "name_ko": ko,
+                    "name_en": en,
+                    "group": area_code,
+                    "position": position,
+                }
             )
             position += 1
     return rows

@@ -1,2 +1,31 @@
+from django.urls import path
+
+from .views import calendar, challenges, programs
+
 app_name = "programs"
-urlpatterns: list = []
+
+urlpatterns = [
+    path("programs/", programs.ProgramListView.as_view(), name="program-list"),
+    path("programs/calendar.ics", calendar.catalogue_calendar, name="program-list-calendar"),
+    path("programs/new/", programs.ProgramCreateView.as_view(), name="program-create"),
+    path("programs/<int:pk>/", programs.ProgramDetailView.as_view(), name="program-detail"),
+    path("programs/<int:pk>/edit/", programs.ProgramUpdateView.as_view(), name="program-edit"),
+    path("programs/<int:pk>/intake/", programs.ProgramIntakeView.as_view(), name="program-intake"),
+    path("programs/<int:pk>/calendar.ics", calendar.program_calendar, name="program-calendar"),
+    path(
+        "programs/<int:pk>/<str:action>/",
+        programs.ProgramActionView.as_view(),
+        name="program-action",
+    ),
+    path("challenges/", challenges.ChallengeListView.as_view(), name="challenge-list"),
+    path("challenges/new/", challenges.ChallengeCreateView.as_view(), name="challenge-create"),
+    path("challenges/<int:pk>/", challenges.ChallengeDetailView.as_view(), name="challenge-detail"),
+    path(
+        "challenges/<int:pk>/edit/", challenges.ChallengeUpdateView.as_view(), name="challenge-edit"
+    ),
+    path(
+        "challenges/<int:pk>/<str:action>/",
+        challenges.ChallengeActionView.as_view(),
+        name="challenge-action",
+    ),
+]

@@ -115,7 +115,7 @@ class Migration(migrations.Migration):
         ),
         migrations.AddConstraint(
             model_name='program',
-            constraint=models.CheckConstraint(condition=models.Q(('closes_at__gt', models.F('opens_at'))), name='program_closes_after_opening'),
+            constraint=models.CheckConstraint(condition=models.Q(('closes_at__gt', models.F('opens_at'))), name='program_closes_after_opening', violation_error_message='Applications must close after they open.'),
         ),
         migrations.AddIndex(
             model_name='challenge',
@@ -123,6 +123,6 @@ class Migration(migrations.Migration):
         ),
         migrations.AddConstraint(
             model_name='challenge',
-            constraint=models.CheckConstraint(condition=models.Q(models.Q(('status', 'published'), _negated=True), models.Q(('poc_budget_krw__gt', 0), models.Q(('ip_terms', ''), _negated=True), models.Q(('conversion_path', ''), _negated=True)), _connector='OR'), name='challenge_published_has_poc_ip_conversion'),
+            constraint=models.CheckConstraint(condition=models.Q(models.Q(('status', 'published'), _negated=True), models.Q(('poc_budget_krw__gt', 0), models.Q(('ip_terms', ''), _negated=True), models.Q(('conversion_path', ''), _negated=True)), _connector='OR'), name='challenge_published_has_poc_ip_conversion', violation_error_message='A published challenge needs a PoC budget, IP terms and a path to a contract.'),
         ),
     ]
