@@ -74,15 +74,15 @@ def _startup_section(membership) -> dict:
 def _publisher_section(membership) -> dict:
     org = membership.organization
     programs = list(
-        Program.objects.filter(organization=org).order_by("-updated_at").prefetch_related(
-            "challenges"
-        )[:20]
+        Program.objects.filter(organization=org)
+        .order_by("-updated_at")
+        .prefetch_related("challenges")[:20]
     )
     challenges = list(org.challenges.select_related("program").order_by("-updated_at")[:20])
     intake = [
-        p for p in programs if p.accepts_challenges and any(
-            c.status == "proposed" for c in p.challenges.all()
-        )
+        p
+        for p in programs
+        if p.accepts_challenges and any(c.status == "proposed" for c in p.challenges.all())
     ]
     return {
         "kind": "publisher",

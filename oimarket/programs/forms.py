@@ -49,6 +49,8 @@ class CatalogueFilterForm(forms.Form):
         ]
 
     def to_query(self) -> CatalogueQuery:
+        if not self.is_bound:
+            return CatalogueQuery()
         if not self.is_valid():
             # Keep what is valid: a stale or hand-edited link still shows a catalogue.
             data = {

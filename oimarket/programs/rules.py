@@ -15,6 +15,12 @@ def _edits(user, organization_id) -> bool:
     ).exists()
 
 
+def _belongs(user, organization_id) -> bool:
+    if not user.is_authenticated:
+        return False
+    return Membership.objects.filter(user_id=user.pk, organization_id=organization_id).exists()
+
+
 @rules.predicate
 def is_operator(user) -> bool:
     return user.is_authenticated and user.is_active and user.is_staff
@@ -32,6 +38,16 @@ def edits_a_publisher(user) -> bool:
 @rules.predicate
 def edits_program_org(user, program) -> bool:
     return _edits(user, program.organization_id)
+
+
+@rules.predicate
+def in_program_org(user, program) -> bool:
+    return _belongs(user, program.organization_id)
+
+
+@rules.predicate
+def in_challenge_org(user, challenge) -> bool:
+    return _belongs(user, challenge.organization_id)
 
 
 @rules.predicate
@@ -63,14 +79,14 @@ def challenge_in_intake(user, challenge) -> bool:
 
 
 rules.add_perm("programs.add_program", is_operator | edits_a_publisher)
-rules.add_perm("programs.view_program", program_is_public | is_operator | edits_program_org)
+rules.add_perm("programs.view_program", program_is_public | is_operator | in_program_org)
 rules.add_perm("programs.change_program", is_operator | edits_program_org)
 rules.add_perm("programs.add_challenge", is_operator | edits_a_publisher)
 rules.add_perm(
     "programs.view_challenge",
     challenge_is_public
     | is_operator
-    | edits_challenge_org
+    | in_challenge_org
     | (runs_challenge_program & challenge_in_intake),
 )
 rules.add_perm("programs.change_challenge", is_operator | edits_challenge_org)

@@ -32,8 +32,13 @@ def test_program_create_refuses_a_startup():
     startup = OrganizationFactory(kind=OrganizationKind.STARTUP)
     with pytest.raises(DomainError):
         services.program_create(
-            by=UserFactory(), organization=startup, title="x", summary="y", track=Track.GENERAL,
-            opens_at=ProgramFactory.build().opens_at, closes_at=ProgramFactory.build().closes_at,
+            by=UserFactory(),
+            organization=startup,
+            title="x",
+            summary="y",
+            track=Track.GENERAL,
+            opens_at=ProgramFactory.build().opens_at,
+            closes_at=ProgramFactory.build().closes_at,
         )
 
 
@@ -51,7 +56,9 @@ def test_program_publish_close_and_back_to_draft():
 
 
 def test_challenge_publish_refuses_without_poc_budget_and_changes_nothing():
-    challenge = ChallengeFactory(status=ChallengeStatus.DRAFT, published_at=None, poc_budget_krw=None)
+    challenge = ChallengeFactory(
+        status=ChallengeStatus.DRAFT, published_at=None, poc_budget_krw=None
+    )
     with pytest.raises(DomainError) as refused:
         services.challenge_publish(challenge=challenge, by=UserFactory())
     assert "PoC budget" in refused.value.message
@@ -103,14 +110,17 @@ def test_problem_intake_proposed_preselected_published():
     services.challenge_publish(challenge=challenge, by=operator_user)
     assert challenge.status == ChallengeStatus.PUBLISHED
     assert list(
-        AuditEntry.objects.filter(target_id=str(challenge.pk)).order_by("id")
+        AuditEntry.objects.filter(target_id=str(challenge.pk))
+        .order_by("id")
         .values_list("action", flat=True)
     ) == ["challenge.propose", "challenge.preselect", "challenge.publish"]
 
 
 def test_problem_intake_not_selected_can_be_revised():
     program = ProgramFactory(track=Track.TOP_DOWN, accepts_challenges=True)
-    challenge = ChallengeFactory(program=program, status=ChallengeStatus.PROPOSED, published_at=None)
+    challenge = ChallengeFactory(
+        program=program, status=ChallengeStatus.PROPOSED, published_at=None
+    )
     services.challenge_decide(challenge=challenge, by=UserFactory(), preselect=False)
     assert challenge.status == ChallengeStatus.NOT_SELECTED
     services.challenge_decide(challenge=challenge, by=UserFactory(), preselect=True)
