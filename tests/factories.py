@@ -101,3 +101,14 @@ class ChallengeFactory(factory.django.DjangoModelFactory):
     conversion_criteria = "탐지율 95% 이상이면 구매 계약"
     status = ChallengeStatus.PUBLISHED
     published_at = factory.LazyFunction(timezone.now)
+
+
+class InvitationFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = "accounts.Invitation"
+
+    organization = factory.SubFactory(OrganizationFactory)
+    email = factory.Sequence(lambda n: f"invitee{n}@example.com")
+    role = MembershipRole.MEMBER
+    invited_by = None
+    expires_at = factory.LazyFunction(lambda: timezone.now() + timedelta(days=7))

@@ -107,6 +107,8 @@ LOGIN_URL = "account_login"
 LOGIN_REDIRECT_URL = "core:dashboard"
 
 SITE_ID = 1
+# Absolute links in e-mails (invitations, verification) start with this.
+SITE_URL = env_str("SITE_URL", "http://127.0.0.1:8000")
 ACCOUNT_LOGIN_METHODS = {"email"}
 ACCOUNT_SIGNUP_FIELDS = ["email*", "password1*", "password2*"]
 ACCOUNT_EMAIL_VERIFICATION = env_str("ACCOUNT_EMAIL_VERIFICATION", "mandatory")

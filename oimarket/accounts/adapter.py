@@ -5,3 +5,10 @@ from django.urls import reverse
 class AccountAdapter(DefaultAccountAdapter):
     def get_signup_redirect_url(self, request):
         return reverse("accounts:onboarding")
+
+    def get_login_redirect_url(self, request):
+        """Users without an organization (operators aside) are sent to create or join one."""
+        user = request.user
+        if not user.is_staff and not user.memberships.exists():
+            return reverse("accounts:onboarding")
+        return super().get_login_redirect_url(request)

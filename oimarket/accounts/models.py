@@ -75,7 +75,9 @@ class Organization(TimeStampedModel):
         Region, verbose_name=_("region"), null=True, blank=True, on_delete=models.SET_NULL
     )
     is_public = models.BooleanField(
-        _("listed publicly"), default=True, help_text=_("Hidden organizations appear to no one else.")
+        _("listed publicly"),
+        default=True,
+        help_text=_("Hidden organizations appear to no one else."),
     )
     members = models.ManyToManyField(
         "accounts.User", through="accounts.Membership", related_name="organizations"
@@ -210,7 +212,8 @@ class StartupProfile(TimeStampedModel):
         verbose_name_plural = _("startup profiles")
         constraints = [
             models.CheckConstraint(
-                condition=models.Q(business_number="") | models.Q(business_number__regex=r"^\d{10}$"),
+                condition=models.Q(business_number="")
+                | models.Q(business_number__regex=r"^\d{10}$"),
                 name="business_number_normalized",
             )
         ]
