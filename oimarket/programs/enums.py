@@ -42,7 +42,7 @@ class IPTerms(models.TextChoices):
     STARTUP_OWNS = "startup_owns", _("The startup keeps all IP")
     STARTUP_OWNS_LICENSE = (
         "startup_owns_license",
-        _("The startup keeps IP; licence to the organization"),
+        _("The startup keeps the IP and licenses it to the organization"),
     )
     JOINT = "joint", _("Results jointly owned; background IP stays with each party")
     NEGOTIATED = "negotiated", _("Agreed in writing before the PoC starts")

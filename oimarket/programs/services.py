@@ -118,7 +118,9 @@ def challenge_create(
 def challenge_update(*, challenge: Challenge, by: User, **data) -> Challenge:
     _apply(challenge, data, ("fields",))
     if challenge.status == ChallengeStatus.PUBLISHED and challenge_publication_problems(challenge):
-        raise DomainError(_("A published challenge must keep its PoC budget, IP terms and path."))
+        raise DomainError(
+            _("A published challenge must keep its PoC budget, IP terms and path to a contract.")
+        )
     audit(actor=by, target=challenge, action="challenge.update", data={"fields": sorted(data)})
     return challenge
 

@@ -299,3 +299,14 @@ def test_decision_next_refuses_foreign_redirect(client):
         {"next": "https://evil.example/"},
     )
     assert response["Location"] == proposed.get_absolute_url()
+
+
+def test_refused_publication_speaks_korean_by_default(client, settings):
+    settings.LANGUAGE_CODE = "ko"
+    org = OrganizationFactory(kind=OrganizationKind.DEMAND_COMPANY)
+    client.force_login(editor_of(org))
+    response = client.post(
+        reverse("programs:challenge-create"), challenge_post_data(ip_terms="")
+    )
+    assert response.status_code == 400
+    assert response.context["form"].errors["ip_terms"] == ["지식재산권의 소유 주체를 입력하세요."]

@@ -25,10 +25,8 @@ def josa(word: str, with_final: str, without_final: str) -> str:
 def josa_ro(word: str) -> str:
     """`word` + 으로/로 (로 after a vowel or ㄹ)."""
     last = word.rstrip(" )")[-1:]
-    if "가" <= last <= "힣":
-        rieul = (ord(last) - ord("가")) % 28 == 8
-    else:
-        rieul = last.lower() == "l"
+    hangul = "가" <= last <= "힣"
+    rieul = (ord(last) - ord("가")) % 28 == 8 if hangul else last.lower() == "l"
     return word + ("으로" if has_final_consonant(word) and not rieul else "로")
 
 
@@ -36,16 +34,6 @@ def kst_date(value: datetime) -> str:
     """2025.03.17.(금)"""
     local = timezone.localtime(value)
     return f"{local:%Y.%m.%d}.({_WEEKDAYS[local.weekday()]})"
-
-
-def josa_ro(word: str) -> str:
-    """`word` + 으로/로 (로 after a vowel or ㄹ)."""
-    last = word.rstrip(" )")[-1:]
-    if "가" <= last <= "힣":
-        rieul = (ord(last) - ord("가")) % 28 == 8
-    else:
-        rieul = last.lower() == "l"
-    return word + ("으로" if has_final_consonant(word) and not rieul else "로")
 
 
 def kst_datetime(value: datetime) -> str:

@@ -1,3 +1,4 @@
+# ruff: noqa: E501  (data tables: one entry per line reads better than wrapped)
 """Invented challenge templates (problems of demand organizations), grouped by sector.
 
 Each: (title, title_en, problem, problem_en, expected solution, field codes, test site,

@@ -1,3 +1,4 @@
+# ruff: noqa: E501  (data tables: one entry per line reads better than wrapped)
 """The invented demand side: companies, public institutions, centers, agencies and investors.
 
 Every name is made up for this project. Each entry:

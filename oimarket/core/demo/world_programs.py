@@ -1,3 +1,4 @@
+# ruff: noqa: E501  (data tables: one entry per line reads better than wrapped)
 """Invented programs (calls): the fixed story programs and templates for generated ones.
 
 Dates are days relative to the seeding day (00:00 Korea time); times are Korea time.
@@ -123,7 +124,6 @@ STORY_CHALLENGES = [
     ("ara-aerospace", "aerospace.0", "center", CS.PROPOSED),
     ("kcnc", "nuclear.0", "center", CS.PROPOSED),
     ("hangyeol-steel", "steel.0", "center", CS.PROPOSED),
-    ("hanbit-mobility", "mobility.2", None, CS.PUBLISHED),
     ("hanbit-mobility", "mobility.3", None, CS.DRAFT),  # left incomplete: shows the gate
     ("kwec", "water.3", "water_testbed", CS.PUBLISHED),
 ]

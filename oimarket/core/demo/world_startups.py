@@ -1,3 +1,4 @@
+# ruff: noqa: E501  (data tables: one entry per line reads better than wrapped)
 """Parts from which startups are composed: per-field technologies, products and customers,
 name stems, and sentence templates (Korean and English).
 
@@ -136,7 +137,7 @@ NAME_STEMS = [
 PROOFS = [
     ("{n}개 기업과 유료 PoC를 진행했습니다.", "has run paid pilots with {n} companies."),
     ("관련 특허 {n}건을 출원·등록했습니다.", "has filed or been granted {n} patents."),
-    ("지난해 {m}억 원의 매출을 올렸습니다.", "booked KRW {m}00M in revenue last year."),
+    ("지난해 {m}억 원의 매출을 올렸습니다.", "has reached KRW {m}00M in annual revenue."),
     ("정부 R&D 과제 {n}건을 수행했습니다.", "has completed {n} government R&D projects."),
     ("{n}개 공공기관 현장에서 실증을 마쳤습니다.", "has finished field trials at {n} public sites."),
 ]
@@ -152,7 +153,7 @@ GOALS = [
 
 ONE_LINERS = [
     ("{tech1} 기반 {product_eul} 개발하는 스타트업", "Builds {product} with {tech1}"),
-    ("{customer_eul} 위한 {tech1} {product}", "{product} for {customer}, powered by {tech1}"),
+    ("{customer_eul} 위한 {product}", "{product} for {customer}"),
     ("{tech1}·{tech2} 기술로 만드는 {product}", "{product} built on {tech1} and {tech2}"),
 ]
 

@@ -87,7 +87,7 @@ class Migration(migrations.Migration):
                 ('offers_staff', models.TextField(blank=True, verbose_name='specialist staff offered')),
                 ('poc_months', models.PositiveSmallIntegerField(blank=True, null=True, verbose_name='PoC period (months)')),
                 ('poc_budget_krw', models.BigIntegerField(blank=True, null=True, verbose_name='PoC budget (KRW)')),
-                ('ip_terms', models.CharField(blank=True, choices=[('startup_owns', 'The startup keeps all IP'), ('startup_owns_license', 'The startup keeps IP; licence to the organization'), ('joint', 'Results jointly owned; background IP stays with each party'), ('negotiated', 'Agreed in writing before the PoC starts')], max_length=30, verbose_name='IP terms')),
+                ('ip_terms', models.CharField(blank=True, choices=[('startup_owns', 'The startup keeps all IP'), ('startup_owns_license', 'The startup keeps the IP and licenses it to the organization'), ('joint', 'Results jointly owned; background IP stays with each party'), ('negotiated', 'Agreed in writing before the PoC starts')], max_length=30, verbose_name='IP terms')),
                 ('ip_terms_note', models.TextField(blank=True, verbose_name='IP terms, details')),
                 ('conversion_path', models.CharField(blank=True, choices=[('purchase', 'Purchase or supply contract'), ('joint_commercialization', 'Joint commercialization'), ('investment', 'Strategic investment'), ('procurement', 'Public procurement')], max_length=30, verbose_name='path to a contract')),
                 ('purchase_intent', models.BooleanField(default=False, verbose_name='intends to buy if the PoC succeeds')),
