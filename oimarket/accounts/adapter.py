@@ -7,8 +7,9 @@ class AccountAdapter(DefaultAccountAdapter):
         return reverse("accounts:onboarding")
 
     def get_login_redirect_url(self, request):
-        """Users without an organization (operators aside) are sent to create or join one."""
+        """Users without an organization (operators and evaluators aside) create or join one."""
         user = request.user
-        if not user.is_staff and not user.memberships.exists():
+        independent = user.is_staff or user.is_evaluator
+        if not independent and not user.memberships.exists():
             return reverse("accounts:onboarding")
         return super().get_login_redirect_url(request)

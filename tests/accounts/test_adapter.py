@@ -33,3 +33,7 @@ def test_signup_goes_to_onboarding():
     assert AccountAdapter(request).get_signup_redirect_url(request) == reverse(
         "accounts:onboarding"
     )
+
+
+def test_login_of_an_evaluator_without_organization_goes_to_the_dashboard():
+    assert redirect_for(UserFactory(is_evaluator=True)) == reverse("core:dashboard")
