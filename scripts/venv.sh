@@ -17,8 +17,11 @@ ensure_venv() {
   digest=$(sha256sum pyproject.toml | cut -d' ' -f1)
   if [ ! -f "$stamp" ] || [ "$(cat "$stamp")" != "$digest" ]; then
     echo "• Installing Python packages${extras:+ with $extras}"
-    .venv/bin/python -m pip install -q --disable-pip-version-check --upgrade pip
-    .venv/bin/python -m pip install -q --disable-pip-version-check -e ".${extras}"
+    # This machine kind's pip config names local indexes that may be absent: drop that noise.
+    .venv/bin/python -m pip install -q --disable-pip-version-check --upgrade pip \
+      2> >(grep -v "is ignored: it is neither" >&2)
+    .venv/bin/python -m pip install -q --disable-pip-version-check -e ".${extras}" \
+      2> >(grep -v "is ignored: it is neither" >&2)
     echo "$digest" > "$stamp"
   fi
 }
