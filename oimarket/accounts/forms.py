@@ -1,8 +1,8 @@
 from django import forms
-from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 
 from oimarket.core.errors import DomainError
+from oimarket.programs.forms import field_choices
 from oimarket.programs.models import Field
 
 from .enums import MembershipRole, OrganizationKind
@@ -69,19 +69,6 @@ class OrganizationForm(ServiceModelForm):
         }
 
 
-def field_choices() -> list:
-    """The taxonomy as grouped choices: common fields, then each problem area with its fields."""
-    english = get_language() == "en"
-    rows = list(Field.objects.order_by("position"))
-    label = lambda f: f.name_en if english else f.name_ko  # noqa: E731
-    groups = [(_("Common fields"), [(f.code, label(f)) for f in rows if f.group == "common"])]
-    for area in (f for f in rows if f.group == "area"):
-        members = [(area.code, label(area))]
-        members += [(f.code, label(f)) for f in rows if f.group == area.code]
-        groups.append((label(area), members))
-    return groups
-
-
 class StartupProfileForm(ServiceModelForm):
     business_number = forms.CharField(
         label=_("Business registration number"),
@@ -131,14 +118,6 @@ class StartupProfileForm(ServiceModelForm):
             self.initial["business_number"] = profile.business_number_display
             self.initial["region"] = profile.organization.region_id
             self.initial["fields"] = [f.code for f in profile.fields.all()]
-
-    def field_groups(self) -> list[tuple[str, list]]:
-        """The field checkboxes grouped as in the taxonomy, for the template."""
-        widgets = iter(self["fields"].subwidgets)
-        return [
-            (label, [next(widgets) for _option in options])
-            for label, options in self.fields["fields"].choices
-        ]
 
     def clean_business_number(self) -> str:
         return normalize_business_number(self.cleaned_data["business_number"])

@@ -1,4 +1,5 @@
 from django import forms
+from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 
 from oimarket.accounts.enums import PUBLISHER_KINDS, OrganizationKind
@@ -7,6 +8,41 @@ from oimarket.accounts.models import Organization, Region
 from .enums import Phase, Track
 from .models import Challenge, Field, Program
 from .selectors import CatalogueQuery
+
+
+def field_choices() -> list:
+    """The taxonomy as grouped choices: common fields, then each problem area with its fields."""
+    english = get_language() == "en"
+    rows = list(Field.objects.order_by("position"))
+
+    def label(f):
+        return f.name_en if english else f.name_ko
+
+    groups = [(_("Common fields"), [(f.code, label(f)) for f in rows if f.group == "common"])]
+    for area in (f for f in rows if f.group == "area"):
+        members = [(area.code, label(area))]
+        members += [(f.code, label(f)) for f in rows if f.group == area.code]
+        groups.append((label(area), members))
+    return groups
+
+
+class FieldsChoiceField(forms.MultipleChoiceField):
+    """Fields of the taxonomy as grouped checkboxes; cleans to codes (the Field primary key)."""
+
+    widget = forms.CheckboxSelectMultiple
+
+    def __init__(self, **kwargs):
+        kwargs.setdefault("label", _("Fields"))
+        kwargs.setdefault("required", False)
+        super().__init__(**kwargs)
+
+
+def _init_fields(form) -> None:
+    form.fields["fields"].choices = field_choices()
+    instance = getattr(form, "instance", None)
+    if instance is not None and instance.pk and not form.is_bound:
+        form.initial["fields"] = [f.code for f in instance.fields.all()]
+
 
 DEADLINE_CHOICES = [
     ("", _("Any deadline")),
@@ -79,6 +115,8 @@ class DateTimeLocalInput(forms.DateTimeInput):
 
 
 class ProgramForm(forms.ModelForm):
+    fields = FieldsChoiceField()
+
     class Meta:
         model = Program
         fields = [
@@ -116,11 +154,11 @@ class ProgramForm(forms.ModelForm):
             "body": forms.Textarea(attrs={"rows": 12}),
             "body_en": forms.Textarea(attrs={"rows": 8}),
             "regions": forms.CheckboxSelectMultiple(),
-            "fields": forms.CheckboxSelectMultiple(),
         }
 
     def __init__(self, *args, organization: Organization | None = None, **kwargs):
         super().__init__(*args, **kwargs)
+        _init_fields(self)
         partners = Organization.objects.filter(kind__in=PUBLISHER_KINDS, is_public=True)
         if organization is not None:
             partners = partners.exclude(pk=organization.pk)
@@ -137,6 +175,8 @@ class ProgramForm(forms.ModelForm):
 
 
 class ChallengeForm(forms.ModelForm):
+    fields = FieldsChoiceField()
+
     class Meta:
         model = Challenge
         fields = [
@@ -169,11 +209,11 @@ class ChallengeForm(forms.ModelForm):
             "offers_staff": forms.Textarea(attrs={"rows": 2}),
             "ip_terms_note": forms.Textarea(attrs={"rows": 2}),
             "conversion_criteria": forms.Textarea(attrs={"rows": 3}),
-            "fields": forms.CheckboxSelectMultiple(),
         }
 
     def __init__(self, *args, programs=None, **kwargs):
         super().__init__(*args, **kwargs)
+        _init_fields(self)
         current = self.instance.program_id
         qs = programs if programs is not None else Program.objects.none()
         if current:

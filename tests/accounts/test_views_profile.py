@@ -5,6 +5,7 @@ from django.urls import reverse
 
 from oimarket.accounts.enums import MembershipRole
 from oimarket.core.models import AuditEntry
+from oimarket.core.templatetags.oimarket import field_groups
 from tests.factories import MembershipFactory, OperatorFactory, StartupFactory, UserFactory
 
 pytestmark = pytest.mark.django_db
@@ -48,7 +49,7 @@ def test_profile_edit_shows_the_form_with_completeness(client, owner_and_profile
     assert response.status_code == 200
     assert response.context["completeness"] == 12  # the one-liner of 8 items
     assert len(response.context["missing"]) == 7
-    groups = response.context["form"].field_groups()
+    groups = field_groups(response.context["form"]["fields"])
     assert [len(checkboxes) for _label, checkboxes in groups] == [22, 7, 6, 7, 7, 6]
 
 

@@ -305,8 +305,18 @@ def test_refused_publication_speaks_korean_by_default(client, settings):
     settings.LANGUAGE_CODE = "ko"
     org = OrganizationFactory(kind=OrganizationKind.DEMAND_COMPANY)
     client.force_login(editor_of(org))
-    response = client.post(
-        reverse("programs:challenge-create"), challenge_post_data(ip_terms="")
-    )
+    response = client.post(reverse("programs:challenge-create"), challenge_post_data(ip_terms=""))
     assert response.status_code == 400
     assert response.context["form"].errors["ip_terms"] == ["지식재산권의 소유 주체를 입력하세요."]
+
+
+def test_program_edit_form_shows_the_chosen_fields_checked(client):
+    program = ProgramFactory()
+    program.fields.set(["ai", "tech_hydrogen"])
+    client.force_login(editor_of(program.organization))
+    response = client.get(reverse("programs:program-edit", args=[program.pk]))
+    html = response.content.decode()
+    assert response.status_code == 200
+    assert 'value="ai" id="id_fields_0_0" checked>' in html
+    assert html.count('name="fields"') == 55
+    assert html.count(" checked>") == 2

@@ -1,4 +1,5 @@
 from django import template
+from django.utils import timezone
 from django.utils.safestring import mark_safe
 from django.utils.translation import get_language
 from django.utils.translation import gettext as _
@@ -43,3 +44,28 @@ def dday_label(days: int | None) -> str:
     if days > 0:
         return f"D-{days}"
     return _("Closed")
+
+
+@register.filter
+def field_groups(bound_field) -> list[tuple[str, list]]:
+    """Pair each group label of a grouped choice field with its checkbox subwidgets."""
+    widgets = iter(bound_field.subwidgets)
+    return [
+        (label, [next(widgets) for _option in options])
+        for label, options in bound_field.field.choices
+    ]
+
+
+_WEEKDAYS = {"ko": "월화수목금토일", "en": ("Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun")}
+
+
+@register.filter
+def kst(value, with_time: bool = True) -> str:
+    """A moment in Korea time as Korean notices write it: 2026.11.26(목) 18:00."""
+    if not value:
+        return ""
+    local = timezone.localtime(value) if timezone.is_aware(value) else value
+    english = get_language() == "en"
+    weekday = _WEEKDAYS["en" if english else "ko"][local.weekday()]
+    text = f"{local:%Y.%m.%d}({weekday})"
+    return f"{text} {local:%H:%M}" if with_time else text
