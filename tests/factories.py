@@ -41,6 +41,7 @@ class OperatorFactory(UserFactory):
 class OrganizationFactory(factory.django.DjangoModelFactory):
     class Meta:
         model = Organization
+        skip_postgeneration_save = True
 
     name = factory.Sequence(lambda n: f"기관 {n}")
     slug = factory.Sequence(lambda n: f"org-{n}")
