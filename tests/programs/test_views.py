@@ -320,3 +320,20 @@ def test_program_edit_form_shows_the_chosen_fields_checked(client):
     assert 'value="ai" id="id_fields_0_0" checked>' in html
     assert html.count('name="fields"') == 55
     assert html.count(" checked>") == 2
+
+
+def test_challenge_create_refused_for_a_startup_member(client):
+    client.force_login(editor_of(OrganizationFactory(kind=OrganizationKind.STARTUP)))
+    response = client.post(reverse("programs:challenge-create"), challenge_post_data())
+    assert response.status_code == 403
+    assert Challenge.objects.count() == 0
+
+
+def test_challenge_actions_refused_to_outsider(client):
+    challenge = ChallengeFactory()
+    client.force_login(UserFactory())
+    for action in ("close", "withdraw", "publish"):
+        url = reverse("programs:challenge-action", args=[challenge.pk, action])
+        assert client.post(url).status_code == 403
+    challenge.refresh_from_db()
+    assert challenge.status == ChallengeStatus.PUBLISHED
