@@ -15,7 +15,7 @@ from .. import services
 from ..forms import ChallengeForm
 from ..models import Challenge, Field
 from ..selectors import challenges_catalogue, challenges_visible_to, programs_accepting_challenges
-from .common import add_errors, paginate, public, publisher_orgs_for
+from .common import PublishingOrganizationMixin, add_errors, paginate, public
 
 
 @public
@@ -135,23 +135,9 @@ class _ChallengeFormView(FormView):
         }
 
 
-class ChallengeCreateView(PermissionRequiredMixin, _ChallengeFormView):
+class ChallengeCreateView(PermissionRequiredMixin, PublishingOrganizationMixin, _ChallengeFormView):
     permission_required = "programs.add_challenge"
     raise_exception = True
-
-    @cached_property
-    def organizations(self):
-        return list(publisher_orgs_for(self.request.user))
-
-    @cached_property
-    def organization(self):
-        slug = self.request.POST.get("organization") or self.request.GET.get("organization")
-        by_slug = {org.slug: org for org in self.organizations}
-        if slug in by_slug:
-            return by_slug[slug]
-        if not self.organizations:
-            raise PermissionDenied
-        return self.organizations[0]
 
     def get_initial(self):
         program = self.request.GET.get("program")

@@ -1,9 +1,10 @@
 from django.conf import settings
 from django.contrib.auth.decorators import login_not_required
-from django.core.exceptions import ValidationError
+from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.paginator import Paginator
 from django.db.models import QuerySet
 from django.utils.decorators import method_decorator
+from django.utils.functional import cached_property
 
 from oimarket.accounts.enums import EDITOR_ROLES, PUBLISHER_KINDS
 from oimarket.accounts.models import Organization
@@ -38,3 +39,21 @@ def add_errors(form, error: Exception) -> None:
         form.add_error(None, error)
     else:
         raise error
+
+
+class PublishingOrganizationMixin:
+    """Create views: the organization to publish for, picked by slug among the user's own."""
+
+    @cached_property
+    def organizations(self):
+        return list(publisher_orgs_for(self.request.user))
+
+    @cached_property
+    def organization(self):
+        slug = self.request.POST.get("organization") or self.request.GET.get("organization")
+        by_slug = {org.slug: org for org in self.organizations}
+        if slug in by_slug:
+            return by_slug[slug]
+        if not self.organizations:
+            raise PermissionDenied
+        return self.organizations[0]

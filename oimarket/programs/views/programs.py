@@ -23,7 +23,7 @@ from ..selectors import (
     programs_visible_to,
     with_card_relations,
 )
-from .common import add_errors, paginate, public, publisher_orgs_for
+from .common import PublishingOrganizationMixin, add_errors, paginate, public
 
 
 @public
@@ -88,23 +88,9 @@ class _ProgramFormView(FormView):
         return response
 
 
-class ProgramCreateView(PermissionRequiredMixin, _ProgramFormView):
+class ProgramCreateView(PermissionRequiredMixin, PublishingOrganizationMixin, _ProgramFormView):
     permission_required = "programs.add_program"
     raise_exception = True
-
-    @cached_property
-    def organizations(self):
-        return list(publisher_orgs_for(self.request.user))
-
-    @cached_property
-    def organization(self):
-        slug = self.request.POST.get("organization") or self.request.GET.get("organization")
-        by_slug = {org.slug: org for org in self.organizations}
-        if slug in by_slug:
-            return by_slug[slug]
-        if not self.organizations:
-            raise PermissionDenied
-        return self.organizations[0]
 
     def get_form_kwargs(self):
         return {**super().get_form_kwargs(), "organization": self.organization}
