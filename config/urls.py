@@ -11,6 +11,8 @@ urlpatterns = [
     path("accounts/", include("allauth.urls")),
     path("", include("oimarket.accounts.urls")),
     path("", include("oimarket.programs.urls")),
+    path("", include("oimarket.documents.urls")),
+    path("", include("oimarket.applications.urls")),
     path("", include("oimarket.core.urls")),
 ]
 

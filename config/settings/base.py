@@ -37,6 +37,8 @@ INSTALLED_APPS = [
     "oimarket.core",
     "oimarket.accounts",
     "oimarket.programs",
+    "oimarket.documents",
+    "oimarket.applications",
 ]
 
 MIDDLEWARE = [
@@ -164,3 +166,7 @@ LOGGING = {
 }
 
 CATALOGUE_PAGE_SIZE = 20
+
+# Uploads: the largest file accepted, in bytes (documents, application attachments).
+UPLOAD_MAX_BYTES = env_int("UPLOAD_MAX_BYTES", 20 * 1024 * 1024)
+DATA_UPLOAD_MAX_MEMORY_SIZE = 5 * 1024 * 1024
