@@ -264,3 +264,7 @@ class Challenge(TimeStampedModel):
 
     def get_absolute_url(self) -> str:
         return reverse("programs:challenge-detail", kwargs={"pk": self.pk})
+
+
+# Eligibility lives in its own module; Django finds the models through this import.
+from .eligibility.models import EligibilityRule, ProgramSelection, RuleKind  # noqa: E402, F401

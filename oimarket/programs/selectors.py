@@ -186,6 +186,7 @@ def program_for_detail(qs: QuerySet[Program], pk: int) -> Program:
             "fields",
             "regions",
             "partners",
+            "eligibility_rules",
             Prefetch(
                 "challenges",
                 queryset=challenges_public()

@@ -1,6 +1,6 @@
 from django.urls import path
 
-from .views import calendar, challenges, programs
+from .views import calendar, challenges, eligibility, programs
 
 app_name = "programs"
 
@@ -12,6 +12,22 @@ urlpatterns = [
     path("programs/<int:pk>/edit/", programs.ProgramUpdateView.as_view(), name="program-edit"),
     path("programs/<int:pk>/intake/", programs.ProgramIntakeView.as_view(), name="program-intake"),
     path("programs/<int:pk>/calendar.ics", calendar.program_calendar, name="program-calendar"),
+    path("programs/for-me/", eligibility.ProgramsForMeView.as_view(), name="programs-for-me"),
+    path(
+        "programs/<int:pk>/eligibility/",
+        eligibility.EligibilityRulesView.as_view(),
+        name="program-eligibility",
+    ),
+    path(
+        "programs/<int:pk>/eligibility/add/<str:kind>/",
+        eligibility.EligibilityRuleAddView.as_view(),
+        name="program-eligibility-add",
+    ),
+    path(
+        "programs/<int:pk>/eligibility/<int:rule_pk>/delete/",
+        eligibility.EligibilityRuleDeleteView.as_view(),
+        name="program-eligibility-delete",
+    ),
     path(
         "programs/<int:pk>/<str:action>/",
         programs.ProgramActionView.as_view(),

@@ -12,6 +12,9 @@ from rules.contrib.views import PermissionRequiredMixin
 from oimarket.core.errors import DomainError
 
 from .. import services
+from ..eligibility.check import eligibility_check
+from ..eligibility.facts import facts_for
+from ..eligibility.selectors import exclude_ineligible, reports_for, startup_for
 from ..enums import ChallengeStatus, Track
 from ..forms import CatalogueFilterForm, ProgramForm
 from ..models import Field, Program
@@ -24,6 +27,7 @@ from ..selectors import (
     with_card_relations,
 )
 from .common import PublishingOrganizationMixin, add_errors, paginate, public
+from .eligibility import rule_sentences
 
 
 @public
@@ -39,7 +43,16 @@ class ProgramListView(TemplateView):
         fields = list(Field.objects.all())
         form = CatalogueFilterForm(self.request.GET or None, fields_qs=fields)
         query = form.to_query()
-        page = paginate(self.request, with_card_relations(programs_catalogue(query)))
+        startup = startup_for(self.request.user)
+        qs = with_card_relations(programs_catalogue(query))
+        only_eligible = bool(startup and self.request.GET.get("eligible"))
+        if only_eligible:
+            qs = exclude_ineligible(qs, startup)
+        if startup:
+            qs = qs.prefetch_related("eligibility_rules")
+        page = paginate(self.request, qs)
+        if startup:
+            _attach_reports(page.object_list, startup)
         return {
             **super().get_context_data(**kwargs),
             "form": form,
@@ -49,7 +62,18 @@ class ProgramListView(TemplateView):
             "common_fields": [f for f in fields if f.group == "common"],
             "area_fields": [f for f in fields if f.group != "common"],
             "tracks": Track.choices,
+            "startup": startup,
+            "only_eligible": only_eligible,
         }
+
+
+def _attach_reports(programs, startup) -> None:
+    facts = facts_for(startup)
+    if facts is None:
+        return
+    reports = reports_for(programs, facts)
+    for program in programs:
+        program.eligibility = reports[program.pk]
 
 
 @public
@@ -68,9 +92,14 @@ class ProgramDetailView(PermissionRequiredMixin, TemplateView):
     def get_context_data(self, **kwargs):
         user = self.request.user
         program = self.program
+        startup = startup_for(user)
+        report = eligibility_check(program=program, startup=startup) if startup else None
         return {
             **super().get_context_data(**kwargs),
             "program": program,
+            "startup": startup,
+            "eligibility": report,
+            "conditions": rule_sentences(program),
             "can_edit": user.has_perm("programs.change_program", program),
             "can_propose": program.accepts_challenges
             and program.is_open()

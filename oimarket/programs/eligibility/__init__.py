@@ -1,0 +1,1 @@
+"""Eligibility rules as data, checked with reasons (see docs/eligibility.md)."""
