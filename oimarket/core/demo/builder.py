@@ -87,6 +87,7 @@ def seed(
 ) -> dict[str, int]:
     """Create the demo world; returns the number of rows created per kind."""
     from . import challenges as challenge_builder
+    from . import eligibility as eligibility_builder
     from . import programs as program_builder
     from . import startups as startup_builder
 
@@ -106,6 +107,8 @@ def seed(
         startup_builder.create_startups(world, count=startups)
         created = program_builder.create_programs(world, count=programs)
         challenge_builder.create_challenges(world, programs=created)
+        eligibility_builder.create_rules(world, created)
+        eligibility_builder.create_selections(world, created)
     return {
         "users": User.objects.count(),
         "organizations": Organization.objects.count(),

@@ -19,26 +19,31 @@ def rule_context(rule, *, deadline: datetime | None, as_of: datetime) -> RuleCon
     return RuleContext(reference=timezone.localdate(as_of), is_deadline=False)
 
 
-def check_facts(
-    facts: StartupFacts, rules, *, deadline: datetime | None, as_of: datetime
+def compile_rules(rules, *, deadline: datetime | None, as_of: datetime) -> list[tuple]:
+    """Each rule with its check and context, worked out once for many startups."""
+    return [
+        (rule, CHECKS[rule.kind], rule_context(rule, deadline=deadline, as_of=as_of))
+        for rule in rules
+    ]
+
+
+def check_compiled(
+    facts: StartupFacts, compiled: list[tuple], reference: date
 ) -> EligibilityReport:
     outcomes = []
-    for rule in rules:
-        ctx = rule_context(rule, deadline=deadline, as_of=as_of)
-        status, detail = CHECKS[rule.kind](facts, rule.params, ctx)
+    for rule, check, ctx in compiled:
+        status, detail = check(facts, rule.params, ctx)
         outcomes.append(
             RuleOutcome(rule.kind, status, sentence(rule.kind, rule.params, ctx), detail)
         )
-    reference = timezone.localdate(deadline) if deadline else timezone.localdate(as_of)
     return EligibilityReport(outcomes=outcomes, reference=reference)
 
 
-def _owner_rules(owner):
-    # Use prefetched rules when the caller loaded them for many records at once.
-    cache = getattr(owner, "_prefetched_objects_cache", {})
-    if "eligibility_rules" in cache:
-        return list(cache["eligibility_rules"])
-    return list(owner.eligibility_rules.all())
+def check_facts(
+    facts: StartupFacts, rules, *, deadline: datetime | None, as_of: datetime
+) -> EligibilityReport:
+    compiled = compile_rules(rules, deadline=deadline, as_of=as_of)
+    return check_compiled(facts, compiled, timezone.localdate(deadline or as_of))
 
 
 def eligibility_check(
@@ -52,15 +57,12 @@ def eligibility_check(
     """Check one startup (an Organization with a profile) against a program's or challenge's rules.
 
     Each rule gives pass, fail or needs-review with its sentence and the profile value used.
-    A startup without a profile needs review on every rule.
+    A startup without a profile needs review on every rule that reads the profile.
     """
     owner = program if program is not None else challenge
     as_of = as_of or timezone.now()
-    facts = facts or facts_for(startup)
-    rules = _owner_rules(owner)
-    if facts is None:
-        facts = StartupFacts(organization_id=startup.pk)
-    return check_facts(facts, rules, deadline=owner.closes_at, as_of=as_of)
+    facts = facts or facts_for(startup) or StartupFacts(organization_id=startup.pk)
+    return check_facts(facts, owner.eligibility_rules.all(), deadline=owner.closes_at, as_of=as_of)
 
 
-__all__ = ["Status", "check_facts", "eligibility_check", "rule_context"]
+__all__ = ["Status", "check_compiled", "check_facts", "compile_rules", "eligibility_check"]

@@ -40,8 +40,16 @@ class RuleContext:
 class RuleOutcome:
     code: str  # the rule kind's stable code
     status: Status
-    condition: str  # the rule as a sentence
-    detail: str  # the profile value used, and the verdict on it
+    condition_text: object  # the rule as a sentence (a lazy `text.Text`)
+    detail_text: object  # the profile value used, and the verdict on it
+
+    @property
+    def condition(self) -> str:
+        return str(self.condition_text)
+
+    @property
+    def detail(self) -> str:
+        return str(self.detail_text)
 
 
 @dataclass
