@@ -1,6 +1,12 @@
-"""Reads that join eligibility with the catalogue: what one startup may apply to."""
+"""Reads that join eligibility with the catalogue: what one startup may apply to.
 
+These run on every page view of a logged-in startup, over hundreds of programs, so they read
+rules as plain rows (no model instances) and load full programs only for the page shown.
+"""
+
+from collections import defaultdict
 from datetime import datetime
+from typing import NamedTuple
 
 from django.db.models import QuerySet
 from django.utils import timezone
@@ -9,10 +15,15 @@ from oimarket.accounts.enums import OrganizationKind
 from oimarket.accounts.models import Organization
 
 from ..enums import ProgramStatus
-from ..models import Program
-from .check import check_facts
+from ..models import EligibilityRule, Program
+from .check import check_compiled, compile_rules
 from .facts import StartupFacts, facts_for
 from .outcome import EligibilityReport, Status
+
+
+class RuleRow(NamedTuple):
+    kind: str
+    params: dict
 
 
 def startup_for(user) -> Organization | None:
@@ -26,40 +37,69 @@ def startup_for(user) -> Organization | None:
     )
 
 
-def reports_for(
-    programs, facts: StartupFacts, *, as_of: datetime | None = None
-) -> dict[int, EligibilityReport]:
-    """Each program's report for one startup; programs should prefetch eligibility_rules."""
-    as_of = as_of or timezone.now()
-    return {
-        p.pk: check_facts(facts, p.eligibility_rules.all(), deadline=p.closes_at, as_of=as_of)
-        for p in programs
-    }
+def _facts(startup) -> StartupFacts:
+    return facts_for(startup) or StartupFacts(organization_id=startup.pk)
 
 
-def programs_open_for(startup, *, as_of: datetime | None = None) -> list[tuple]:
-    """Open programs with the startup's report: eligible first, then by deadline."""
-    as_of = as_of or timezone.now()
-    facts = facts_for(startup) or StartupFacts(organization_id=startup.pk)
-    programs = list(
-        Program.objects.filter(
-            status=ProgramStatus.PUBLISHED, opens_at__lte=as_of, closes_at__gt=as_of
-        )
-        .select_related("organization")
-        .prefetch_related("eligibility_rules", "fields", "regions")
+def _rule_rows(programs: QuerySet[Program]) -> list[tuple[int, datetime, list[RuleRow]]]:
+    """(program id, deadline, rules) for the given programs, in two light queries."""
+    heads = list(programs.order_by().values_list("pk", "closes_at"))
+    rules = defaultdict(list)
+    rows = EligibilityRule.objects.filter(program_id__in=[pk for pk, _ in heads]).order_by(
+        "position", "id"
     )
-    reports = reports_for(programs, facts, as_of=as_of)
-    pairs = [(p, reports[p.pk]) for p in programs]
-    pairs.sort(key=lambda pair: (pair[1].status, pair[0].closes_at, pair[0].pk))
-    return pairs
+    for program_id, kind, params in rows.values_list("program_id", "kind", "params"):
+        rules[program_id].append(RuleRow(kind, params))
+    return [(pk, closes_at, rules[pk]) for pk, closes_at in heads]
+
+
+def _reports(rows, facts: StartupFacts, as_of: datetime) -> dict[int, EligibilityReport]:
+    reports = {}
+    for pk, closes_at, rules in rows:
+        compiled = compile_rules(rules, deadline=closes_at, as_of=as_of)
+        reports[pk] = check_compiled(facts, compiled, timezone.localdate(closes_at))
+    return reports
+
+
+def reports_for(programs, facts: StartupFacts, *, as_of=None) -> dict[int, EligibilityReport]:
+    """Each program's report for one startup (programs: model instances or a queryset)."""
+    as_of = as_of or timezone.now()
+    pks = [p.pk for p in programs]
+    return _reports(_rule_rows(Program.objects.filter(pk__in=pks)), facts, as_of)
+
+
+def open_programs_ranked(startup, *, as_of=None) -> list[tuple[int, EligibilityReport]]:
+    """Every open program's id and report for the startup: eligible first, then by deadline."""
+    as_of = as_of or timezone.now()
+    open_now = Program.objects.filter(
+        status=ProgramStatus.PUBLISHED, opens_at__lte=as_of, closes_at__gt=as_of
+    )
+    rows = _rule_rows(open_now)
+    reports = _reports(rows, _facts(startup), as_of)
+    rows.sort(key=lambda row: (reports[row[0]].status, row[1], row[0]))
+    return [(pk, reports[pk]) for pk, _closes_at, _rules in rows]
+
+
+def programs_open_for(startup, *, as_of=None) -> list[tuple[Program, EligibilityReport]]:
+    """Open programs with the startup's report, ranked (all of them: see the view for pages)."""
+    ranked = open_programs_ranked(startup, as_of=as_of)
+    return with_programs(ranked)
+
+
+def with_programs(ranked: list[tuple[int, EligibilityReport]]) -> list[tuple]:
+    """Replace ids by programs (with what a card shows), keeping the order."""
+    programs = (
+        Program.objects.filter(pk__in=[pk for pk, _ in ranked])
+        .select_related("organization")
+        .prefetch_related("fields", "regions")
+    )
+    by_pk = {p.pk: p for p in programs}
+    return [(by_pk[pk], report) for pk, report in ranked if pk in by_pk]
 
 
 def exclude_ineligible(qs: QuerySet[Program], startup, *, as_of=None) -> QuerySet[Program]:
     """Drop the programs whose rules the startup fails (needs-review ones stay)."""
-    facts = facts_for(startup) or StartupFacts(organization_id=startup.pk)
-    candidates = Program.objects.filter(pk__in=qs.values("pk")).prefetch_related(
-        "eligibility_rules"
-    )
-    reports = reports_for(candidates, facts, as_of=as_of)
+    as_of = as_of or timezone.now()
+    reports = _reports(_rule_rows(qs), _facts(startup), as_of)
     failing = [pk for pk, report in reports.items() if report.status == Status.FAIL]
     return qs.exclude(pk__in=failing)

@@ -12,10 +12,12 @@ from ..eligibility.check import rule_context
 from ..eligibility.forms import RuleForm
 from ..eligibility.kinds import sentence
 from ..eligibility.models import RuleKind
-from ..eligibility.selectors import programs_open_for, startup_for
+from ..eligibility.outcome import Status
+from ..eligibility.selectors import open_programs_ranked, startup_for, with_programs
 from ..eligibility.services import eligibility_rule_add, eligibility_rule_remove
 from ..models import Program
 from ..selectors import programs_editable_by
+from .common import paginate
 
 
 def rule_sentences(program: Program) -> list[tuple]:
@@ -104,5 +106,14 @@ class ProgramsForMeView(TemplateView):
 
     def get_context_data(self, **kwargs):
         startup = startup_for(self.request.user)
-        pairs = programs_open_for(startup) if startup else []
-        return {**super().get_context_data(**kwargs), "startup": startup, "pairs": pairs}
+        ranked = open_programs_ranked(startup) if startup else []
+        page = paginate(self.request, ranked)
+        eligible = sum(1 for _pk, report in ranked if report.status == Status.PASS)
+        return {
+            **super().get_context_data(**kwargs),
+            "startup": startup,
+            "page_obj": page,
+            "pairs": with_programs(page.object_list),
+            "eligible_count": eligible,
+            "total_count": len(ranked),
+        }

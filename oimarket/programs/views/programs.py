@@ -48,8 +48,6 @@ class ProgramListView(TemplateView):
         only_eligible = bool(startup and self.request.GET.get("eligible"))
         if only_eligible:
             qs = exclude_ineligible(qs, startup)
-        if startup:
-            qs = qs.prefetch_related("eligibility_rules")
         page = paginate(self.request, qs)
         if startup:
             _attach_reports(page.object_list, startup)
