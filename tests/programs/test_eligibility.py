@@ -5,8 +5,8 @@ from zoneinfo import ZoneInfo
 import pytest
 
 from oimarket.programs.eligibility.check import check_facts, eligibility_check
-from oimarket.programs.eligibility.dates import period_end, within_years
-from oimarket.programs.eligibility.facts import StartupFacts, facts_for
+from oimarket.programs.eligibility.dates import period_end
+from oimarket.programs.eligibility.facts import StartupFacts
 from oimarket.programs.eligibility.models import EligibilityRule, ProgramSelection, RuleKind
 from oimarket.programs.eligibility.outcome import Status
 from oimarket.programs.eligibility.vector import build_matrix, check_all
