@@ -113,3 +113,50 @@ class InvitationFactory(factory.django.DjangoModelFactory):
     role = MembershipRole.MEMBER
     invited_by = None
     expires_at = factory.LazyFunction(lambda: timezone.now() + timedelta(days=7))
+
+
+# Documents (the locker) ----------------------------------------------------------------------
+
+# A tiny PDF that passes the content check; DOCUMENT_PDF_SHA256 is its SHA-256.
+DOCUMENT_PDF_BYTES = b"%PDF-1.4\n1 0 obj<</Type/Catalog>>endobj\ntrailer<</Root 1 0 R>>\n%%EOF\n"
+DOCUMENT_PDF_SHA256 = "cfa3181c1ee36e8bce5e39f84959f4558ea7ba32c0e4539a8ab3c8ce8c716ec6"
+
+
+class DocumentFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = "documents.Document"
+
+    organization = factory.SubFactory(StartupFactory)
+    kind = "business_registration"
+    title = ""
+
+
+class DocumentVersionFactory(factory.django.DjangoModelFactory):
+    """Version 1 of a new document, a real stored PDF. Pass `number=` for later versions."""
+
+    class Meta:
+        model = "documents.DocumentVersion"
+
+    document = factory.SubFactory(DocumentFactory)
+    number = 1
+    file = factory.django.FileField(data=DOCUMENT_PDF_BYTES, filename="사업자등록증.pdf")
+    original_name = "사업자등록증.pdf"
+    content_type = "application/pdf"
+    size = len(DOCUMENT_PDF_BYTES)
+    sha256 = DOCUMENT_PDF_SHA256
+    uploaded_by = None
+
+
+class ProposalFactory(factory.django.DjangoModelFactory):
+    """A submitted proposal; `submitted_by` is left empty unless a test needs a member."""
+
+    class Meta:
+        model = "applications.Proposal"
+
+    challenge = factory.SubFactory(ChallengeFactory)
+    startup = factory.SubFactory(StartupFactory)
+    submitted_by = None
+    teaser = "열화상 카메라 영상으로 설비 과열을 5분 안에 찾아 알려 줍니다."
+    poc_plan = "1단계: 변전소 2곳에 카메라 설치, 2단계: 4주간 탐지율 측정"
+    cost_krw = 30_000_000
+    timeline_weeks = 12

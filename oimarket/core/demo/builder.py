@@ -26,6 +26,7 @@ from django.db.models import Q
 
 from oimarket.accounts.enums import PUBLISHER_KINDS, MembershipRole
 from oimarket.accounts.models import Membership, Organization, User
+from oimarket.documents.models import Document, DocumentVersion
 from oimarket.programs.models import Challenge, Program
 from oimarket.programs.taxonomy import REGIONS, field_rows
 
@@ -213,6 +214,9 @@ def wipe(log: Callable[[str], None] = print) -> None:
     with transaction.atomic():
         rows = 0
         for qs in (
+            # Versions are protected while their document exists: remove them first.
+            DocumentVersion.objects.all(),
+            Document.objects.all(),
             Challenge.objects.all(),
             Program.objects.all(),
             Organization.objects.all(),
