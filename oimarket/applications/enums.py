@@ -45,3 +45,33 @@ TEASER_MAX_LENGTH = 1000
 POC_PLAN_MAX_LENGTH = 3000
 DECLINE_NOTE_MAX_LENGTH = 1000
 TIMELINE_MAX_WEEKS = 104
+
+
+class ApplicationStatus(models.TextChoices):
+    DRAFT = "draft", _("Draft")
+    SUBMITTED = "submitted", _("Submitted")
+    WITHDRAWN = "withdrawn", _("Withdrawn")
+
+
+class QuestionKind(models.TextChoices):
+    SHORT_TEXT = "short_text", _("Short text")
+    LONG_TEXT = "long_text", _("Long text")
+    NUMBER = "number", _("Number")
+    CHOICE = "choice", _("One choice")
+    MULTI_CHOICE = "multi_choice", _("Several choices")
+    FILE = "file", _("File")
+    TEAM_TABLE = "team_table", _("Team table")
+    BUDGET_TABLE = "budget_table", _("Budget table")
+
+
+class Prefill(models.TextChoices):
+    """Profile values a question may start from (the startup can still change its answer)."""
+
+    NONE = "", _("Nothing")
+    ONE_LINER = "one_liner", _("One-line description")
+    DESCRIPTION = "description", _("Description")
+    TECHNOLOGIES = "technologies", _("Technologies")
+    TEAM_SIZE = "team_size", _("Team size")
+    FOUNDED_ON = "founded_on", _("Founding date")
+    TOTAL_INVESTMENT = "total_investment_krw", _("Total investment attracted")
+    WEBSITE = "website", _("Website")

@@ -21,3 +21,8 @@ urlpatterns = [
         name="proposal-action",
     ),
 ]
+
+# The operator's views live in their own module so that they grow apart from the startup's.
+from .urls_operator import urlpatterns as operator_urlpatterns  # noqa: E402
+
+urlpatterns += operator_urlpatterns

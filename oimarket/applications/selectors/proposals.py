@@ -9,8 +9,8 @@ from oimarket.accounts.enums import PUBLISHER_KINDS, OrganizationKind
 from oimarket.accounts.models import Membership, Organization, User
 from oimarket.programs.models import Challenge
 
-from .enums import ProposalStatus
-from .models import Proposal
+from ..enums import ProposalStatus
+from ..models import Proposal
 
 
 def _member_org_ids(user: User, *, kinds=None):

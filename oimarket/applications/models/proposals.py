@@ -10,7 +10,7 @@ from django.utils.translation import gettext_lazy as _
 from oimarket.accounts.enums import OrganizationKind
 from oimarket.core.models import TimeStampedModel
 
-from .enums import (
+from ..enums import (
     ACTION_SOURCES,
     DECLINE_NOTE_MAX_LENGTH,
     POC_PLAN_MAX_LENGTH,

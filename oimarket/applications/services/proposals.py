@@ -16,7 +16,7 @@ from oimarket.programs.enums import ChallengeStatus
 from oimarket.programs.models import Challenge
 from oimarket.programs.selectors import PUBLIC_PROGRAM_STATUSES
 
-from .enums import (
+from ..enums import (
     POC_PLAN_MAX_LENGTH,
     TEASER_MAX_LENGTH,
     TIMELINE_MAX_WEEKS,
@@ -24,8 +24,8 @@ from .enums import (
     ProposalAction,
     ProposalStatus,
 )
-from .models import Proposal
-from .tasks import proposal_notify_task
+from ..models import Proposal
+from ..tasks import proposal_notify_task
 
 # Who hears about what: the demand organization's editors, or every member of the startup.
 _NOTIFY_DEMAND_ORG = {ProposalStatus.SUBMITTED, ProposalStatus.WITHDRAWN}
