@@ -160,3 +160,153 @@ class ProposalFactory(factory.django.DjangoModelFactory):
     poc_plan = "1단계: 변전소 2곳에 카메라 설치, 2단계: 4주간 탐지율 측정"
     cost_krw = 30_000_000
     timeline_weeks = 12
+
+
+# Application forms and applications ----------------------------------------------------------
+
+
+class ApplicationFormFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = "applications.ApplicationForm"
+
+    program = factory.SubFactory(ProgramFactory)
+
+
+class FormSectionFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = "applications.FormSection"
+
+    form = factory.SubFactory(ApplicationFormFactory)
+    title = factory.Sequence(lambda n: f"섹션 {n}")
+    position = factory.Sequence(lambda n: n)
+
+
+class QuestionFactory(factory.django.DjangoModelFactory):
+    """A required short-text question; pass `kind=` (and `choices=`) for the others."""
+
+    class Meta:
+        model = "applications.Question"
+
+    section = factory.SubFactory(FormSectionFactory)
+    kind = "short_text"
+    label = factory.Sequence(lambda n: f"질문 {n}")
+    position = factory.Sequence(lambda n: n)
+
+
+class ApplicationFactory(factory.django.DjangoModelFactory):
+    """A draft; `submitted=True` gives a submitted one with a receipt number (the snapshot
+    stays empty unless passed: the submit service builds the real one)."""
+
+    class Meta:
+        model = "applications.Application"
+
+    program = factory.SubFactory(ProgramFactory)
+    startup = factory.SubFactory(StartupFactory)
+    created_by = None
+
+    class Params:
+        submitted = factory.Trait(
+            status="submitted",
+            submitted_at=factory.LazyFunction(timezone.now),
+            receipt_number=factory.Sequence(lambda n: f"T0000-{n:05d}"),
+        )
+
+
+class AnswerFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = "applications.Answer"
+
+    application = factory.SubFactory(ApplicationFactory)
+    question = factory.SubFactory(QuestionFactory)
+    value = "스마트 팩토리용 불량 검출 AI"
+
+
+# Applications to programs: rules, PDFs and a whole form (the startup's side) -----------------
+
+
+class EligibilityRuleFactory(factory.django.DjangoModelFactory):
+    """A program's rule; the default asks for a team of at least 2."""
+
+    class Meta:
+        model = "programs.EligibilityRule"
+
+    program = factory.SubFactory(ProgramFactory)
+    kind = "team_min"
+    params = factory.LazyFunction(lambda: {"people": 2})
+
+
+def pdf_bytes(pages: int) -> bytes:
+    """A real PDF of `pages` blank A4 pages (pypdf)."""
+    from io import BytesIO
+
+    from pypdf import PdfWriter
+
+    writer = PdfWriter()
+    for _ in range(pages):
+        writer.add_blank_page(width=595, height=842)
+    buffer = BytesIO()
+    writer.write(buffer)
+    return buffer.getvalue()
+
+
+def standard_application_form(program, *, max_pages: int | None = 15) -> dict:
+    """The form most application tests use: two sections, one question of each kind.
+
+    Required: `intro` (short text, 50 characters, from the one-liner), `overview` (long text,
+    300 characters), `field` (one choice), `plan` (the business plan file). Optional: `team_size`
+    (number, from the profile), `team` and `budget` (tables), `markets` (several choices).
+    """
+    form = ApplicationFormFactory(program=program, business_plan_max_pages=max_pages)
+    company = FormSectionFactory(form=form, title="기업 정보", title_en="Company", position=0)
+    plan = FormSectionFactory(form=form, title="사업 계획", title_en="Business plan", position=1)
+
+    def ask(section, key, kind, label, position, **fields):
+        return key, QuestionFactory(
+            section=section, kind=kind, label=label, position=position, **fields
+        )
+
+    return dict(
+        [
+            ask(
+                company,
+                "intro",
+                "short_text",
+                "회사 한 줄 소개",
+                0,
+                max_chars=50,
+                prefill="one_liner",
+                label_en="One-line pitch",
+            ),
+            ask(company, "team_size", "number", "팀 인원", 1, required=False, prefill="team_size"),
+            ask(company, "overview", "long_text", "사업 개요", 2, max_chars=300),
+            ask(plan, "field", "choice", "사업 분야", 0, choices=["AI", "바이오", "모빌리티"]),
+            ask(plan, "plan", "file", "사업계획서", 1, is_business_plan=True),
+            ask(plan, "team", "team_table", "팀 구성", 2, required=False),
+            ask(plan, "budget", "budget_table", "예산", 3, required=False),
+            ask(
+                plan,
+                "markets",
+                "multi_choice",
+                "목표 시장",
+                4,
+                required=False,
+                choices=["국내", "일본", "미국"],
+            ),
+        ]
+    )
+
+
+def locker_pdf(organization, pages: int, name: str = "사업계획서.pdf"):
+    """A current locker version of the organization: a real PDF of `pages` pages."""
+    import hashlib
+
+    data = pdf_bytes(pages)
+    return DocumentVersionFactory(
+        document__organization=organization,
+        document__kind="other",
+        file__data=data,
+        file__filename=name,
+        original_name=name,
+        size=len(data),
+        sha256=hashlib.sha256(data).hexdigest(),
+    )

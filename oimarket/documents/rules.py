@@ -44,10 +44,14 @@ def is_version_member(user, version) -> bool:
 
 @rules.predicate
 def is_attached_to_visible_application(user, version) -> bool:
-    """HOOK for the applications app: True when `version` is attached to an application the
-    user may see (its program's operators and evaluators). Until applications attach
-    documents this is False; keep `selectors.document_versions_visible_to` in step."""
-    return False
+    """True when `version` is attached to an answer of a submitted application to a program
+    of one of the user's organizations (operators see everything anyway). Keep
+    `selectors.document_versions_visible_to` in step."""
+    if not user.is_authenticated or version is None:
+        return False
+    from oimarket.applications.selectors.applications import attached_to_submitted_for
+
+    return attached_to_submitted_for(user).filter(document_version_id=version.pk).exists()
 
 
 # The locker page of an organization (object: the Organization).

@@ -1,6 +1,6 @@
 """Reads for the document locker, starting from what the user may see."""
 
-from django.db.models import Exists, OuterRef, Prefetch, QuerySet
+from django.db.models import Exists, OuterRef, Prefetch, Q, QuerySet
 
 from oimarket.accounts.models import Membership, Organization, User
 
@@ -23,14 +23,19 @@ def documents_visible_to(user: User) -> QuerySet[Document]:
 
 def document_versions_visible_to(user: User) -> QuerySet[DocumentVersion]:
     """Versions the user may download: those of documents the user may see (archived
-    included). Later also: versions attached to applications the user may see, in step
-    with `rules.is_attached_to_visible_application`."""
+    included), and those attached to submitted applications to the programs of the user's
+    organizations, in step with `rules.is_attached_to_visible_application`."""
     if not user.is_authenticated:
         return DocumentVersion.objects.none()
     qs = DocumentVersion.objects.select_related("document__organization")
     if user.is_operator:
         return qs
-    return qs.filter(document__organization_id__in=_own_organizations(user))
+    from oimarket.applications.selectors.applications import attached_to_submitted_for
+
+    attached = attached_to_submitted_for(user).values("document_version_id")
+    return qs.filter(
+        Q(document__organization_id__in=_own_organizations(user)) | Q(pk__in=attached)
+    )
 
 
 def locker_documents(*, user: User, organization: Organization) -> QuerySet[Document]:

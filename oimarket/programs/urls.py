@@ -1,4 +1,4 @@
-from django.urls import path
+from django.urls import path, re_path
 
 from .views import calendar, challenges, eligibility, programs
 
@@ -28,8 +28,9 @@ urlpatterns = [
         eligibility.EligibilityRuleDeleteView.as_view(),
         name="program-eligibility-delete",
     ),
-    path(
-        "programs/<int:pk>/<str:action>/",
+    # Only the actions themselves: other pages live under programs/<pk>/ (applicants, …).
+    re_path(
+        rf"^programs/(?P<pk>[0-9]+)/(?P<action>{'|'.join(programs.PROGRAM_ACTIONS)})/$",
         programs.ProgramActionView.as_view(),
         name="program-action",
     ),
