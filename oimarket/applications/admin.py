@@ -1,6 +1,6 @@
 from django.contrib import admin
 
-from .models import Proposal
+from .models import Application, FormSection, Proposal, Question
 
 
 @admin.register(Proposal)
@@ -46,4 +46,34 @@ class ProposalAdmin(admin.ModelAdmin):
     ]
 
     def has_add_permission(self, request) -> bool:
+        return False
+
+
+class QuestionInline(admin.TabularInline):
+    model = Question
+    extra = 0
+    fields = ["position", "kind", "label", "required", "max_chars", "is_business_plan"]
+
+
+@admin.register(FormSection)
+class FormSectionAdmin(admin.ModelAdmin):
+    list_display = ["title", "form", "position"]
+    search_fields = ["title", "form__program__title"]
+    inlines = [QuestionInline]
+
+
+@admin.register(Application)
+class ApplicationAdmin(admin.ModelAdmin):
+    """Read-only: applications change through the startup's form and the services."""
+
+    list_display = ["receipt_number", "startup", "program", "status", "submitted_at"]
+    list_filter = ["status"]
+    search_fields = ["receipt_number", "startup__name", "program__title"]
+    list_select_related = ["startup", "program"]
+    readonly_fields = [f.name for f in Application._meta.fields]
+
+    def has_add_permission(self, request):
+        return False
+
+    def has_delete_permission(self, request, obj=None):
         return False

@@ -33,9 +33,7 @@ def document_versions_visible_to(user: User) -> QuerySet[DocumentVersion]:
     from oimarket.applications.selectors.applications import attached_to_submitted_for
 
     attached = attached_to_submitted_for(user).values("document_version_id")
-    return qs.filter(
-        Q(document__organization_id__in=_own_organizations(user)) | Q(pk__in=attached)
-    )
+    return qs.filter(Q(document__organization_id__in=_own_organizations(user)) | Q(pk__in=attached))
 
 
 def locker_documents(*, user: User, organization: Organization) -> QuerySet[Document]:

@@ -9,7 +9,13 @@ from oimarket.accounts.enums import MembershipRole
 from oimarket.applications.models import Answer
 from oimarket.applications.services.applications import application_start
 from oimarket.documents.models import DocumentVersion
-from tests.factories import ProgramFactory, StartupFactory, pdf_bytes, standard_application_form
+from tests.factories import (
+    ProgramFactory,
+    StartupFactory,
+    locker_pdf,
+    pdf_bytes,
+    standard_application_form,
+)
 
 from .conftest import login_redirect, member_of
 
@@ -181,3 +187,19 @@ def test_upload_is_404_for_another_startup(client, draft, questions):
     response = client.post(upload_url(draft, questions["plan"]), {"file": upload, "revision": "0"})
 
     assert (response.status_code, DocumentVersion.objects.count()) == (404, 0)
+
+
+def test_autosave_attaches_a_locker_version_and_counts_its_pages(
+    client, draft, questions, founder, startup
+):
+    version = locker_pdf(startup, 16)
+    client.force_login(founder)
+
+    response = client.post(
+        answer_url(draft, questions["plan"]), {"value": str(version.pk), "revision": "0"}
+    )
+
+    assert Answer.objects.get(question=questions["plan"]).document_version == version
+    assert [i.message for i in response.context["checklist"]][-1] == (
+        "The business plan has 16 pages: the limit is 15."
+    )

@@ -413,3 +413,29 @@ def test_program_page_without_a_form_has_no_apply_box(client, founder):
     content = client.get(ProgramFactory().get_absolute_url()).content.decode()
 
     assert 'id="apply"' not in content
+
+
+def test_program_page_shows_no_apply_box_to_the_programs_editors(client, program, questions):
+    client.force_login(member_of(program.organization, MembershipRole.OWNER))
+
+    content = client.get(program.get_absolute_url()).content.decode()
+
+    assert 'id="apply"' not in content
+
+
+def test_draft_is_shown_read_only_to_platform_operators(client, draft):
+    client.force_login(OperatorFactory())
+
+    response = client.get(draft.get_absolute_url())
+
+    assert response.templates[0].name == "applications/application_detail.html"
+    assert 'id="draft-note"' in response.content.decode()
+
+
+def test_admin_lists_applications_read_only(client):
+    from tests.factories import OperatorFactory
+
+    operator = OperatorFactory(is_superuser=True)
+    client.force_login(operator)
+    assert client.get("/admin/applications/application/").status_code == 200
+    assert client.get("/admin/applications/application/add/").status_code == 403

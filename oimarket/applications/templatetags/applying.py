@@ -20,6 +20,8 @@ def program_apply(context, program) -> dict:
         return {"show": False}
     user = context["request"].user
     startup = context.get("startup")
+    if startup is None and context.get("can_edit"):
+        return {"show": False}  # the program's own editors: they have the owner actions
     data = {"show": True, "program": program}
     existing = live_application_of(program=program, startup=startup) if startup else None
     if existing is not None:
