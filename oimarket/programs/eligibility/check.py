@@ -19,6 +19,18 @@ def rule_context(rule, *, deadline: datetime | None, as_of: datetime) -> RuleCon
     return RuleContext(reference=timezone.localdate(as_of), is_deadline=False)
 
 
+class _Sentence:
+    """The rule's sentence, written only if someone reads it (ranking needs statuses only)."""
+
+    __slots__ = ("rule", "ctx")
+
+    def __init__(self, rule, ctx: RuleContext):
+        self.rule, self.ctx = rule, ctx
+
+    def __str__(self) -> str:
+        return str(sentence(self.rule.kind, self.rule.params, self.ctx))
+
+
 def compile_rules(rules, *, deadline: datetime | None, as_of: datetime) -> list[tuple]:
     """Each rule with its check and context, worked out once for many startups."""
     return [
@@ -33,9 +45,7 @@ def check_compiled(
     outcomes = []
     for rule, check, ctx in compiled:
         status, detail = check(facts, rule.params, ctx)
-        outcomes.append(
-            RuleOutcome(rule.kind, status, sentence(rule.kind, rule.params, ctx), detail)
-        )
+        outcomes.append(RuleOutcome(rule.kind, status, _Sentence(rule, ctx), detail))
     return EligibilityReport(outcomes=outcomes, reference=reference)
 
 

@@ -8,7 +8,7 @@ from collections import defaultdict
 from datetime import datetime
 from typing import NamedTuple
 
-from django.db.models import QuerySet
+from django.db.models import Count, Max, QuerySet
 from django.utils import timezone
 
 from oimarket.accounts.enums import OrganizationKind
@@ -68,13 +68,35 @@ def reports_for(programs, facts: StartupFacts, *, as_of=None) -> dict[int, Eligi
     return _reports(_rule_rows(Program.objects.filter(pk__in=pks)), facts, as_of)
 
 
+_published_cache: dict = {"version": None, "rows": []}
+
+
+def _published_rows() -> list[tuple[int, datetime, datetime, list[RuleRow]]]:
+    """Rule rows of every published program, kept per process until programs or rules change.
+
+    The version costs two aggregate queries; the rows themselves are rebuilt only after a
+    program or a rule was written (or deleted: the counts change).
+    """
+    version = (
+        tuple(Program.objects.aggregate(m=Max("updated_at"), n=Count("pk")).values()),
+        tuple(EligibilityRule.objects.aggregate(m=Max("updated_at"), n=Count("pk")).values()),
+    )
+    if _published_cache["version"] != version:
+        published = Program.objects.filter(status=ProgramStatus.PUBLISHED)
+        opens = dict(published.values_list("pk", "opens_at"))
+        rows = [(pk, opens[pk], closes, rules) for pk, closes, rules in _rule_rows(published)]
+        _published_cache.update(version=version, rows=rows)
+    return _published_cache["rows"]
+
+
 def open_programs_ranked(startup, *, as_of=None) -> list[tuple[int, EligibilityReport]]:
     """Every open program's id and report for the startup: eligible first, then by deadline."""
     as_of = as_of or timezone.now()
-    open_now = Program.objects.filter(
-        status=ProgramStatus.PUBLISHED, opens_at__lte=as_of, closes_at__gt=as_of
-    )
-    rows = _rule_rows(open_now)
+    rows = [
+        (pk, closes, rules)
+        for pk, opens, closes, rules in _published_rows()
+        if opens <= as_of < closes
+    ]
     reports = _reports(rows, _facts(startup), as_of)
     rows.sort(key=lambda row: (reports[row[0]].status, row[1], row[0]))
     return [(pk, reports[pk]) for pk, _closes_at, _rules in rows]
