@@ -4,6 +4,29 @@ from .views import calendar, challenges, eligibility, programs
 
 app_name = "programs"
 
+
+def eligibility_editor(prefix: str, owner_type: str) -> list:
+    """The rule editor's three routes, for programs and for challenges."""
+    options = {"owner_type": owner_type}
+    return [
+        path(
+            f"{prefix}/<int:pk>/eligibility/",
+            eligibility.EligibilityRulesView.as_view(**options),
+            name=f"{owner_type}-eligibility",
+        ),
+        path(
+            f"{prefix}/<int:pk>/eligibility/add/<str:kind>/",
+            eligibility.EligibilityRuleAddView.as_view(**options),
+            name=f"{owner_type}-eligibility-add",
+        ),
+        path(
+            f"{prefix}/<int:pk>/eligibility/<int:rule_pk>/delete/",
+            eligibility.EligibilityRuleDeleteView.as_view(**options),
+            name=f"{owner_type}-eligibility-delete",
+        ),
+    ]
+
+
 urlpatterns = [
     path("programs/", programs.ProgramListView.as_view(), name="program-list"),
     path("programs/calendar.ics", calendar.catalogue_calendar, name="program-list-calendar"),
@@ -13,21 +36,8 @@ urlpatterns = [
     path("programs/<int:pk>/intake/", programs.ProgramIntakeView.as_view(), name="program-intake"),
     path("programs/<int:pk>/calendar.ics", calendar.program_calendar, name="program-calendar"),
     path("programs/for-me/", eligibility.ProgramsForMeView.as_view(), name="programs-for-me"),
-    path(
-        "programs/<int:pk>/eligibility/",
-        eligibility.EligibilityRulesView.as_view(),
-        name="program-eligibility",
-    ),
-    path(
-        "programs/<int:pk>/eligibility/add/<str:kind>/",
-        eligibility.EligibilityRuleAddView.as_view(),
-        name="program-eligibility-add",
-    ),
-    path(
-        "programs/<int:pk>/eligibility/<int:rule_pk>/delete/",
-        eligibility.EligibilityRuleDeleteView.as_view(),
-        name="program-eligibility-delete",
-    ),
+    *eligibility_editor("programs", "program"),
+    *eligibility_editor("challenges", "challenge"),
     # Only the actions themselves: other pages live under programs/<pk>/ (applicants, …).
     re_path(
         rf"^programs/(?P<pk>[0-9]+)/(?P<action>{'|'.join(programs.PROGRAM_ACTIONS)})/$",

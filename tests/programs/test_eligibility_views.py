@@ -143,7 +143,7 @@ def test_rule_editor_adds_a_rule_with_params(client):
         {"years": 7, "pre_founders_allowed": True, "reference_date": "2026-03-31"},
     )
     page = client.get(reverse("programs:program-eligibility", args=[program.pk]))
-    assert [str(t) for _r, t in page.context["rules"]] == [
+    assert [str(t) for _r, t, _url in page.context["rules"]] == [
         "Founded less than 7 years before 2026-03-31 (pre-founders allowed)"
     ]
 
@@ -215,3 +215,31 @@ def test_leap_day_founder_on_the_program_page(client):
     client.force_login(MembershipFactory(organization=startup).user)
     report = client.get(program.get_absolute_url()).context["eligibility"]
     assert report.status.code == "pass"
+
+
+def test_challenge_rules_editor_and_panel(client, founder):
+    from tests.factories import ChallengeFactory
+
+    challenge = ChallengeFactory()
+    owner = MembershipFactory(organization=challenge.organization, role=MembershipRole.OWNER).user
+    client.force_login(owner)
+    url = reverse("programs:challenge-eligibility-add", args=[challenge.pk, "team_min"])
+    assert client.post(url, {"people": "3"}).status_code == 302
+    [rule] = challenge.eligibility_rules.all()
+    assert (rule.program_id, rule.kind, rule.params) == (None, "team_min", {"people": 3})
+
+    client.force_login(founder)
+    report = client.get(challenge.get_absolute_url()).context["eligibility"]
+    assert [(o.code, o.status.code, o.detail) for o in report.outcomes] == [
+        ("team_min", "fail", "Team of 1")
+    ]
+
+
+def test_challenge_rules_editor_refuses_outsiders(client):
+    from tests.factories import ChallengeFactory
+
+    challenge = ChallengeFactory()
+    client.force_login(UserFactory())
+    url = reverse("programs:challenge-eligibility-add", args=[challenge.pk, "team_min"])
+    assert client.post(url, {"people": "3"}).status_code == 403
+    assert challenge.eligibility_rules.count() == 0

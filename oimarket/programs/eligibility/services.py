@@ -9,17 +9,25 @@ from .models import EligibilityRule, RuleKind
 
 
 @transaction.atomic
-def eligibility_rule_add(*, program, by: User, kind: str, params: dict) -> EligibilityRule:
+def eligibility_rule_add(
+    *, program=None, challenge=None, by: User, kind: str, params: dict
+) -> EligibilityRule:
+    """Add a rule to a program or (exactly one of the two) a challenge."""
     if kind not in RuleKind.values:
         raise DomainError(f"Unknown rule kind {kind!r}")
-    last = program.eligibility_rules.aggregate(last=Max("position"))["last"]
+    owner = program if program is not None else challenge
+    last = owner.eligibility_rules.aggregate(last=Max("position"))["last"]
     rule = EligibilityRule.objects.create(
-        program=program, kind=kind, params=params, position=(last or 0) + 1
+        program=program,
+        challenge=challenge,
+        kind=kind,
+        params=params,
+        position=(last or 0) + 1,
     )
     audit(
         actor=by,
-        target=program,
-        action="program.eligibility_rule_add",
+        target=owner,
+        action=f"{owner._meta.model_name}.eligibility_rule_add",
         data={"kind": kind, "params": params},
     )
     return rule
@@ -27,11 +35,11 @@ def eligibility_rule_add(*, program, by: User, kind: str, params: dict) -> Eligi
 
 @transaction.atomic
 def eligibility_rule_remove(*, rule: EligibilityRule, by: User) -> None:
-    program = rule.program
+    owner = rule.program or rule.challenge
     audit(
         actor=by,
-        target=program,
-        action="program.eligibility_rule_remove",
+        target=owner,
+        action=f"{owner._meta.model_name}.eligibility_rule_remove",
         data={"kind": rule.kind, "params": rule.params},
     )
     rule.delete()

@@ -12,10 +12,13 @@ from oimarket.accounts.enums import PUBLISHER_KINDS, OrganizationKind
 from oimarket.core.errors import DomainError
 
 from .. import services
+from ..eligibility.check import eligibility_check
+from ..eligibility.selectors import startup_for
 from ..forms import ChallengeForm
 from ..models import Challenge, Field
 from ..selectors import challenges_catalogue, challenges_visible_to, programs_accepting_challenges
 from .common import PublishingOrganizationMixin, add_errors, paginate, public
+from .eligibility import rule_sentences
 
 
 @public
@@ -67,7 +70,7 @@ class ChallengeDetailView(PermissionRequiredMixin, TemplateView):
         qs = (
             challenges_visible_to(self.request.user)
             .select_related("organization", "program", "program__organization")
-            .prefetch_related("fields")
+            .prefetch_related("fields", "eligibility_rules")
         )
         return get_object_or_404(qs, pk=self.kwargs["pk"])
 
@@ -84,6 +87,13 @@ class ChallengeDetailView(PermissionRequiredMixin, TemplateView):
                 .exclude(pk=challenge.pk)
                 .select_related("organization")[:5]
             )
+        startup = startup_for(user)
+        has_rules = bool(challenge.eligibility_rules.all())
+        report = (
+            eligibility_check(challenge=challenge, startup=startup)
+            if startup and has_rules
+            else None
+        )
         return {
             **super().get_context_data(**kwargs),
             "challenge": challenge,
@@ -91,6 +101,10 @@ class ChallengeDetailView(PermissionRequiredMixin, TemplateView):
             "can_edit": user.has_perm("programs.change_challenge", challenge),
             "can_decide": user.has_perm("programs.decide_challenge", challenge),
             "problems": services.challenge_publication_problems(challenge),
+            "startup": startup,
+            "eligibility": report,
+            "conditions": rule_sentences(challenge),
+            "has_rules": has_rules,
         }
 
 

@@ -2,6 +2,7 @@ from django.contrib import messages
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect
 from django.urls import reverse
+from django.utils import timezone
 from django.utils.functional import cached_property
 from django.utils.translation import gettext as _
 from django.views import View
@@ -15,52 +16,69 @@ from ..eligibility.models import RuleKind
 from ..eligibility.outcome import Status
 from ..eligibility.selectors import open_programs_ranked, startup_for, with_programs
 from ..eligibility.services import eligibility_rule_add, eligibility_rule_remove
-from ..models import Program
-from ..selectors import programs_editable_by
+from ..selectors import challenges_visible_to, programs_editable_by
 from .common import paginate
 
 
-def rule_sentences(program: Program) -> list[tuple]:
-    """(rule, sentence) pairs for everyone to read, before any check."""
-    from django.utils import timezone
-
+def rule_sentences(owner) -> list[tuple]:
+    """(rule, sentence) pairs of a program or challenge, for everyone to read before a check."""
     now = timezone.now()
     return [
         (
             rule,
             sentence(
-                rule.kind, rule.params, rule_context(rule, deadline=program.closes_at, as_of=now)
+                rule.kind, rule.params, rule_context(rule, deadline=owner.closes_at, as_of=now)
             ),
         )
-        for rule in program.eligibility_rules.all()
+        for rule in owner.eligibility_rules.all()
     ]
 
 
-class _EditableProgramMixin(PermissionRequiredMixin):
-    permission_required = "programs.change_program"
+class _RuleOwnerMixin(PermissionRequiredMixin):
+    """The rule editor works on a program or a challenge (`owner_type`, set in urls.py)."""
+
     raise_exception = True
+    owner_type = "program"
+
+    def get_permission_required(self):
+        return [f"programs.change_{self.owner_type}"]
 
     @cached_property
-    def program(self) -> Program:
-        return get_object_or_404(programs_editable_by(self.request.user), pk=self.kwargs["pk"])
+    def owner(self):
+        if self.owner_type == "challenge":
+            qs = challenges_visible_to(self.request.user)
+        else:
+            qs = programs_editable_by(self.request.user)
+        return get_object_or_404(qs, pk=self.kwargs["pk"])
 
     def get_permission_object(self):
-        return self.program
+        return self.owner
 
-
-class EligibilityRulesView(_EditableProgramMixin, TemplateView):
-    template_name = "programs/eligibility_rules.html"
+    def editor_url(self, suffix: str = "", *args) -> str:
+        name = f"programs:{self.owner_type}-eligibility{suffix}"
+        return reverse(name, args=[self.owner.pk, *args])
 
     def get_context_data(self, **kwargs):
         return {
             **super().get_context_data(**kwargs),
-            "program": self.program,
-            "rules": rule_sentences(self.program),
-            "kinds": RuleKind.choices,
+            "owner": self.owner,
+            "rules_url": self.editor_url(),
         }
 
 
-class EligibilityRuleAddView(_EditableProgramMixin, FormView):
+class EligibilityRulesView(_RuleOwnerMixin, TemplateView):
+    template_name = "programs/eligibility_rules.html"
+
+    def get_context_data(self, **kwargs):
+        rules = [
+            (rule, text, self.editor_url("-delete", rule.pk))
+            for rule, text in rule_sentences(self.owner)
+        ]
+        add_links = [(label, self.editor_url("-add", value)) for value, label in RuleKind.choices]
+        return {**super().get_context_data(**kwargs), "rules": rules, "add_links": add_links}
+
+
+class EligibilityRuleAddView(_RuleOwnerMixin, FormView):
     template_name = "programs/eligibility_rule_form.html"
 
     def dispatch(self, request, *args, **kwargs):
@@ -74,7 +92,6 @@ class EligibilityRuleAddView(_EditableProgramMixin, FormView):
     def get_context_data(self, **kwargs):
         return {
             **super().get_context_data(**kwargs),
-            "program": self.program,
             "kind_label": RuleKind(self.kwargs["kind"]).label,
         }
 
@@ -85,18 +102,21 @@ class EligibilityRuleAddView(_EditableProgramMixin, FormView):
 
     def form_valid(self, form):
         eligibility_rule_add(
-            program=self.program, by=self.request.user, kind=form.kind, params=form.params()
+            **{self.owner_type: self.owner},
+            by=self.request.user,
+            kind=form.kind,
+            params=form.params(),
         )
         messages.success(self.request, _("The rule was added."))
-        return redirect("programs:program-eligibility", pk=self.program.pk)
+        return redirect(self.editor_url())
 
 
-class EligibilityRuleDeleteView(_EditableProgramMixin, View):
+class EligibilityRuleDeleteView(_RuleOwnerMixin, View):
     def post(self, request, pk, rule_pk):
-        rule = get_object_or_404(self.program.eligibility_rules, pk=rule_pk)
+        rule = get_object_or_404(self.owner.eligibility_rules, pk=rule_pk)
         eligibility_rule_remove(rule=rule, by=request.user)
         messages.success(request, _("The rule was removed."))
-        return redirect(reverse("programs:program-eligibility", kwargs={"pk": pk}))
+        return redirect(self.editor_url())
 
 
 class ProgramsForMeView(TemplateView):
