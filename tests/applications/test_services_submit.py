@@ -193,3 +193,32 @@ def test_proposal_submit_rejects_invalid_content(challenge, startup, founder, ov
 
 def test_proposal_submit_accepts_a_teaser_of_exactly_the_limit(challenge, startup, founder):
     assert len(submit(challenge, startup, founder, teaser="가" * 1000).teaser) == 1000
+
+
+def test_proposal_submit_refuses_a_startup_failing_the_challenges_rules(
+    challenge, startup, founder
+):
+    from oimarket.applications.models import Proposal
+    from oimarket.core.errors import DomainError
+    from oimarket.programs.eligibility.models import EligibilityRule, RuleKind
+
+    startup.startup_profile.team_size = 3
+    startup.startup_profile.save()
+    EligibilityRule.objects.create(
+        challenge=challenge, kind=RuleKind.TEAM_MIN, params={"people": 50}
+    )
+    with pytest.raises(DomainError) as refused:
+        proposal_submit(
+            challenge=challenge,
+            startup=startup,
+            by=founder,
+            teaser="열화상 AI",
+            poc_plan="6개월 실증",
+            cost_krw=10_000_000,
+            timeline_weeks=12,
+        )
+    assert refused.value.message == (
+        "써멀아이 does not meet this challenge's conditions: "
+        "A team of at least 50 people (Team of 3)."
+    )
+    assert Proposal.objects.count() == 0

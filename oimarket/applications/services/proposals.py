@@ -12,6 +12,7 @@ from oimarket.accounts.services import site_url
 from oimarket.core.audit import audit
 from oimarket.core.errors import DomainError
 from oimarket.core.templatetags.oimarket import kst
+from oimarket.programs.eligibility.check import eligibility_check
 from oimarket.programs.enums import ChallengeStatus
 from oimarket.programs.models import Challenge
 from oimarket.programs.selectors import PUBLIC_PROGRAM_STATUSES
@@ -76,6 +77,17 @@ def _check_content(*, teaser: str, poc_plan: str, cost_krw: int, timeline_weeks:
         )
 
 
+def _check_eligible(challenge: Challenge, startup: Organization) -> None:
+    """A challenge's own rules (if any) are checked as a program's are: failed ones refuse."""
+    failed = eligibility_check(challenge=challenge, startup=startup).failed
+    if failed:
+        rules = "; ".join(f"{o.condition} ({o.detail})" for o in failed)
+        raise DomainError(
+            _("%(startup)s does not meet this challenge's conditions: %(rules)s.")
+            % {"startup": startup.display_name, "rules": rules}
+        )
+
+
 @transaction.atomic
 def proposal_submit(
     *,
@@ -95,6 +107,7 @@ def proposal_submit(
     closed = proposal_closed_reason(challenge)
     if closed:
         raise DomainError(closed)
+    _check_eligible(challenge, startup)
     _check_content(
         teaser=teaser, poc_plan=poc_plan, cost_krw=cost_krw, timeline_weeks=timeline_weeks
     )
