@@ -26,6 +26,7 @@ from django.db.models import Q
 
 from oimarket.accounts.enums import PUBLISHER_KINDS, MembershipRole
 from oimarket.accounts.models import Membership, Organization, User
+from oimarket.applications.models import Answer, Application, ApplicationForm
 from oimarket.documents.models import Document, DocumentVersion
 from oimarket.programs.models import Challenge, Program
 from oimarket.programs.taxonomy import REGIONS, field_rows
@@ -87,6 +88,7 @@ def seed(
     log: Callable[[str], None] = print,
 ) -> dict[str, int]:
     """Create the demo world; returns the number of rows created per kind."""
+    from . import applications as application_builder
     from . import challenges as challenge_builder
     from . import eligibility as eligibility_builder
     from . import programs as program_builder
@@ -110,6 +112,7 @@ def seed(
         challenge_builder.create_challenges(world, programs=created)
         eligibility_builder.create_rules(world, created)
         eligibility_builder.create_selections(world, created)
+        application_builder.create_applications(world)
     return {
         "users": User.objects.count(),
         "organizations": Organization.objects.count(),
@@ -215,6 +218,9 @@ def wipe(log: Callable[[str], None] = print) -> None:
         rows = 0
         for qs in (
             # Versions are protected while their document exists: remove them first.
+            Answer.objects.all(),
+            Application.objects.all(),
+            ApplicationForm.objects.all(),
             DocumentVersion.objects.all(),
             Document.objects.all(),
             Challenge.objects.all(),

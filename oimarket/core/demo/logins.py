@@ -34,7 +34,7 @@ DEMAND = DemoLogin(
     role="demand organization",
     name="박한빛",
     org_slug="hanbit-mobility",
-    what="owner of 한빛모빌리티: programs and challenges, draft and published",
+    what="owner of 한빛모빌리티: programs, challenges, and 8 applicants to screen",
 )
 CENTER = DemoLogin(
     email=f"center@{DEMO_DOMAIN}",
