@@ -1,5 +1,6 @@
 from django.db import models
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
 
 class ProposalStatus(models.TextChoices):
@@ -25,7 +26,7 @@ class ProposalAction(models.TextChoices):
     SHORTLIST = "shortlist", _("Shortlist")
     DECLINE = "decline", _("Decline")
     REQUEST_MEETING = "request-meeting", _("Invite to a meeting")
-    WITHDRAW = "withdraw", _("Withdraw")
+    WITHDRAW = "withdraw", pgettext_lazy("proposal action", "Withdraw")
 
 
 # The states each action may start from. Declined and withdrawn are final.
