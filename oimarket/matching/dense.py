@@ -96,7 +96,18 @@ class Store:
         if filters.open_only:
             now = filters.now_ts
             keep &= (state == "active") & (opens <= now) & (closes > now)
+        if filters.only_ids is not None or filters.exclude_ids:
+            ids = self._ids_array()
+            if filters.only_ids is not None:
+                keep &= np.isin(ids, list(filters.only_ids))
+            if filters.exclude_ids:
+                keep &= ~np.isin(ids, list(filters.exclude_ids))
         return keep
+
+    def _ids_array(self) -> np.ndarray:
+        if "ids" not in self._derived:
+            self._derived["ids"] = np.array(self.ids)
+        return self._derived["ids"]
 
     def _columns(self):
         if "columns" not in self._derived:

@@ -73,6 +73,8 @@ def search(
     fields: Iterable[str] | None = None,
     region: str | None = None,
     open_only: bool = False,
+    only_ids: Iterable[str] | None = None,
+    exclude_ids: Iterable[str] | None = None,
     limit: int = 20,
 ) -> list[Hit]:
     """Documents about `q`, best first, among those the filters allow.
@@ -81,7 +83,14 @@ def search(
     lexically); every hit is checked against the lexical index, which holds only visible
     documents.
     """
-    filters = SearchFilters.build(kinds=kinds, fields=fields, region=region, open_only=open_only)
+    filters = SearchFilters.build(
+        kinds=kinds,
+        fields=fields,
+        region=region,
+        open_only=open_only,
+        only_ids=only_ids,
+        exclude_ids=exclude_ids,
+    )
     terms = query_terms(q or "")
     n = max(limit * 3, MIN_CANDIDATES)
     lex = lexical.search(terms=terms, filters=filters, limit=n)
@@ -117,10 +126,33 @@ def facet_counts(
     fields: Iterable[str] | None = None,
     region: str | None = None,
     open_only: bool = False,
+    exclude_ids: Iterable[str] | None = None,
 ) -> dict[str, int]:
     """Lexical matches per value of `facet` ("kind", "fields", "region", "org_kind")."""
-    filters = SearchFilters.build(kinds=kinds, fields=fields, region=region, open_only=open_only)
+    filters = SearchFilters.build(
+        kinds=kinds, fields=fields, region=region, open_only=open_only, exclude_ids=exclude_ids
+    )
     return lexical.count_by(terms=query_terms(q or ""), filters=filters, facet=facet)
+
+
+def matching_ids(
+    *,
+    q: str,
+    only_ids: Iterable[str],
+    kinds: Iterable[str] | None = None,
+    fields: Iterable[str] | None = None,
+    region: str | None = None,
+    open_only: bool = False,
+) -> set[str]:
+    """Which of `only_ids` match the query and filters (a blank query: the filters alone).
+
+    Lexical only, on purpose: the dense engine ranks everything against everything, so it
+    cannot say "this matches". Alerts use this on the records that appeared since their last run.
+    """
+    filters = SearchFilters.build(
+        kinds=kinds, fields=fields, region=region, open_only=open_only, only_ids=only_ids
+    )
+    return set(lexical.matching(terms=query_terms(q or ""), filters=filters))
 
 
 def _keys(kind: str, pk: int) -> list[str]:

@@ -16,7 +16,9 @@ class SearchFilters:
     - fields: documents with any of these field codes;
     - region: documents in this region, and programs open to every region;
     - open_only: programs and challenges that take applications now (published, opened,
-      not past their deadline); startups and organizations are always "open".
+      not past their deadline); startups and organizations are always "open";
+    - only_ids: these documents only (None: any), e.g. the records created since an alert ran;
+    - exclude_ids: never these documents, e.g. programs a startup is not eligible for.
     """
 
     kinds: tuple[str, ...] = ()
@@ -24,6 +26,8 @@ class SearchFilters:
     region: str | None = None
     open_only: bool = False
     now_ts: int = 0
+    only_ids: frozenset[str] | None = None
+    exclude_ids: frozenset[str] = frozenset()
 
     @classmethod
     def build(
@@ -33,6 +37,8 @@ class SearchFilters:
         fields: Iterable[str] | None = None,
         region: str | None = None,
         open_only: bool = False,
+        only_ids: Iterable[str] | None = None,
+        exclude_ids: Iterable[str] | None = None,
     ) -> "SearchFilters":
         return cls(
             kinds=tuple(kinds or ()),
@@ -40,6 +46,8 @@ class SearchFilters:
             region=region or None,
             open_only=open_only,
             now_ts=int(timezone.now().timestamp()),
+            only_ids=None if only_ids is None else frozenset(only_ids),
+            exclude_ids=frozenset(exclude_ids or ()),
         )
 
     @property
@@ -48,4 +56,11 @@ class SearchFilters:
 
     @property
     def is_empty(self) -> bool:
-        return not (self.kinds or self.fields or self.region or self.open_only)
+        return not (
+            self.kinds
+            or self.fields
+            or self.region
+            or self.open_only
+            or self.only_ids is not None
+            or self.exclude_ids
+        )

@@ -196,8 +196,15 @@ def _filter_clauses(filters: SearchFilters) -> list:
                 SCHEMA, "closes_ts", FieldType.Integer, lower_bound=now, include_lower=False
             )
         )
+    if filters.only_ids is not None:
+        clauses.append(Query.term_set_query(SCHEMA, "doc_id", sorted(filters.only_ids)))
     # Filters select, they do not score.
-    return [(Occur.Must, Query.const_score_query(c, 0.0)) for c in clauses]
+    out = [(Occur.Must, Query.const_score_query(c, 0.0)) for c in clauses]
+    if filters.exclude_ids:
+        out.append(
+            (Occur.MustNot, Query.term_set_query(SCHEMA, "doc_id", sorted(filters.exclude_ids)))
+        )
+    return out
 
 
 def _text_query(terms: Iterable[str]) -> Query:
@@ -225,6 +232,17 @@ def search(*, terms: Iterable[str], filters: SearchFilters, limit: int) -> list[
     searcher = index.searcher()
     result = searcher.search(query_for(terms=terms, filters=filters), limit, count=False)
     return [(searcher.doc(addr).get_first("doc_id"), score) for score, addr in result.hits]
+
+
+def matching(*, terms: Iterable[str], filters: SearchFilters, limit: int = 10_000) -> list[str]:
+    """Doc ids of every document with any of the terms (or, with no terms, every document)
+    that the filters allow, unranked: for alerts, which test a few new records at a time."""
+    index = _index()
+    if index is None:
+        return []
+    searcher = index.searcher()
+    result = searcher.search(query_for(terms=terms, filters=filters), limit, count=False)
+    return [searcher.doc(addr).get_first("doc_id") for _, addr in result.hits]
 
 
 def fetch(doc_ids: Iterable[str]) -> dict[str, StoredDoc]:

@@ -256,3 +256,27 @@ def test_reader_sees_a_commit_made_by_another_process(battery_program, search_di
     )
 
     assert found("수소") == ["startup:999"]
+
+
+def test_search_only_ids_restricts_and_exclude_ids_removes(battery_program):
+    other = ProgramFactory(title="배터리 열화 진단 실증")
+    rebuild()
+    battery, diagnosis = f"program:{battery_program.pk}", f"program:{other.pk}"
+
+    assert set(found("배터리")) == {battery, diagnosis}
+    assert found("배터리", only_ids=[diagnosis]) == [diagnosis]
+    assert found("배터리", exclude_ids=[battery]) == [diagnosis]
+    assert found("배터리", only_ids=[]) == []
+
+
+def test_matching_ids_tests_new_records_against_a_query_or_filters_alone(battery_program):
+    water = ProgramFactory(title="스마트 정수 실증")
+    water.fields.set(["environment"])
+    rebuild()
+    battery, water_id = f"program:{battery_program.pk}", f"program:{water.pk}"
+
+    assert engine.matching_ids(q="배터리를", only_ids=[battery, water_id]) == {battery}
+    assert engine.matching_ids(q="", fields=["environment"], only_ids=[battery, water_id]) == {
+        water_id
+    }
+    assert engine.matching_ids(q="배터리", only_ids=[water_id]) == set()
