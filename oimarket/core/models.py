@@ -32,3 +32,19 @@ class AuditEntry(models.Model):
 
     def __str__(self) -> str:
         return f"{self.action} {self.target_repr}"
+
+
+class ScheduledJob(models.Model):
+    """The last run of one entry of `settings.SCHEDULE`, so that a restarted scheduler neither
+    skips nor repeats a run (see `oimarket/core/scheduler.py`)."""
+
+    name = models.CharField(_("name"), max_length=100, unique=True)
+    last_run_at = models.DateTimeField(_("last run"))
+
+    class Meta:
+        ordering = ["name"]
+        verbose_name = _("scheduled job")
+        verbose_name_plural = _("scheduled jobs")
+
+    def __str__(self) -> str:
+        return self.name
