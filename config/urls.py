@@ -12,6 +12,7 @@ urlpatterns = [
     path("", include("oimarket.programs.urls")),
     path("", include("oimarket.documents.urls")),
     path("", include("oimarket.applications.urls")),
+    path("", include("oimarket.matching.urls")),
     path("", include("oimarket.core.urls")),
 ]
 

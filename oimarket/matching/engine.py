@@ -76,12 +76,15 @@ def search(
     only_ids: Iterable[str] | None = None,
     exclude_ids: Iterable[str] | None = None,
     limit: int = 20,
+    vectors: bool = True,
+    prefix: bool = False,
 ) -> list[Hit]:
     """Documents about `q`, best first, among those the filters allow.
 
     Dense results join only when vectors exist (a document without one is still found
     lexically); every hit is checked against the lexical index, which holds only visible
-    documents.
+    documents. `vectors=False` skips the query embedding (suggestions as one types);
+    `prefix=True` also matches titles with a term starting with the query's last word.
     """
     filters = SearchFilters.build(
         kinds=kinds,
@@ -93,8 +96,12 @@ def search(
     )
     terms = query_terms(q or "")
     n = max(limit * 3, MIN_CANDIDATES)
-    lex = lexical.search(terms=terms, filters=filters, limit=n)
-    vec = dense.search(q=q or "", filters=filters, limit=n) if dense_enabled() else []
+    last_word = (q or "").split()[-1:] if prefix else []
+    lex = lexical.search(
+        terms=terms, filters=filters, limit=n, prefix=last_word[0] if last_word else None
+    )
+    use_dense = vectors and dense_enabled()
+    vec = dense.search(q=q or "", filters=filters, limit=n) if use_dense else []
     fused = rrf(
         [lex, vec],
         k=getattr(settings, "SEARCH_RRF_K", RRF_K),

@@ -6,6 +6,7 @@ changes (tantivy replaces the file at each commit); only code holding
 `storage.write_lock()` creates a writer, and drops it after its commit.
 """
 
+import re
 import threading
 from collections.abc import Iterable
 from dataclasses import dataclass
@@ -14,7 +15,7 @@ from pathlib import Path
 import tantivy
 from tantivy import FieldType, Occur, Query
 
-from .analysis import analyze_many
+from .analysis import analyze_many, normalize
 from .documents import SearchDocument
 from .filters import SearchFilters
 from .storage import index_dir
@@ -216,21 +217,35 @@ def _text_query(terms: Iterable[str]) -> Query:
     return Query.boolean_query(clauses)
 
 
-def query_for(*, terms: Iterable[str], filters: SearchFilters) -> Query:
+def _prefix_query(word: str) -> Query | None:
+    """Title terms starting with `word` as typed (배터 → 배터리), for suggestions."""
+    word = normalize(word).lower().strip(".,;:!?\"'()[]")
+    if not word:
+        return None
+    return Query.regex_query(SCHEMA, "title_terms", re.escape(word) + ".*")
+
+
+def query_for(*, terms: Iterable[str], filters: SearchFilters, prefix: str | None = None) -> Query:
     """BM25 over the terms (any of them), restricted by the filters."""
     terms = list(terms)
     main = _text_query(terms) if terms else Query.all_query()
+    started = _prefix_query(prefix) if prefix else None
+    if started is not None:
+        main = Query.boolean_query([(Occur.Should, main), (Occur.Should, started)])
     return Query.boolean_query([(Occur.Must, main), *_filter_clauses(filters)])
 
 
-def search(*, terms: Iterable[str], filters: SearchFilters, limit: int) -> list[tuple[str, float]]:
-    """(doc_id, BM25 score), best first."""
+def search(
+    *, terms: Iterable[str], filters: SearchFilters, limit: int, prefix: str | None = None
+) -> list[tuple[str, float]]:
+    """(doc_id, BM25 score), best first; `prefix` adds titles starting with that word."""
     terms = list(terms)
     index = _index()
-    if index is None or not terms:
+    if index is None or not (terms or prefix):
         return []
     searcher = index.searcher()
-    result = searcher.search(query_for(terms=terms, filters=filters), limit, count=False)
+    query = query_for(terms=terms, filters=filters, prefix=prefix)
+    result = searcher.search(query, limit, count=False)
     return [(searcher.doc(addr).get_first("doc_id"), score) for score, addr in result.hits]
 
 

@@ -14,8 +14,8 @@ from django.utils import timezone
 from oimarket.accounts.enums import OrganizationKind
 from oimarket.accounts.models import Organization
 
-from ..enums import ProgramStatus
-from ..models import EligibilityRule, Program
+from ..enums import ChallengeStatus, ProgramStatus
+from ..models import Challenge, EligibilityRule, Program
 from .check import check_compiled, compile_rules
 from .facts import StartupFacts, facts_for
 from .outcome import EligibilityReport, Status
@@ -125,3 +125,52 @@ def exclude_ineligible(qs: QuerySet[Program], startup, *, as_of=None) -> QuerySe
     reports = _reports(_rule_rows(qs), _facts(startup), as_of)
     failing = [pk for pk, report in reports.items() if report.status == Status.FAIL]
     return qs.exclude(pk__in=failing)
+
+
+def _challenge_rule_rows(challenges) -> list[tuple[int, datetime | None, list[RuleRow]]]:
+    heads = list(challenges.order_by().values_list("pk", "closes_at"))
+    rules = defaultdict(list)
+    rows = EligibilityRule.objects.filter(challenge_id__in=[pk for pk, _ in heads]).order_by(
+        "position", "id"
+    )
+    for challenge_id, kind, params in rows.values_list("challenge_id", "kind", "params"):
+        rules[challenge_id].append(RuleRow(kind, params))
+    return [(pk, closes_at, rules[pk]) for pk, closes_at in heads if rules[pk]]
+
+
+def _challenge_reports(rows, facts: StartupFacts, as_of: datetime) -> dict[int, EligibilityReport]:
+    reports = {}
+    for pk, closes_at, rules in rows:
+        compiled = compile_rules(rules, deadline=closes_at, as_of=as_of)
+        reports[pk] = check_compiled(facts, compiled, timezone.localdate(closes_at or as_of))
+    return reports
+
+
+def failing_ids_for(startup, *, as_of=None) -> tuple[set[int], set[int]]:
+    """(program ids, challenge ids) that are open and whose rules the startup fails.
+
+    Search excludes these for "only ones I can apply to"; needs-review ones stay.
+    """
+    from ..selectors import challenges_public
+
+    as_of = as_of or timezone.now()
+    ranked = open_programs_ranked(startup, as_of=as_of)
+    failing_programs = {pk for pk, report in ranked if report.status == Status.FAIL}
+    open_challenges = challenges_public().filter(status=ChallengeStatus.PUBLISHED)
+    reports = _challenge_reports(_challenge_rule_rows(open_challenges), _facts(startup), as_of)
+    failing_challenges = {pk for pk, r in reports.items() if r.status == Status.FAIL}
+    return failing_programs, failing_challenges
+
+
+def reports_for_owners(startup, *, programs, challenges, as_of=None) -> dict[str, dict]:
+    """Reports of one startup for some programs and challenges, in a few queries."""
+    as_of = as_of or timezone.now()
+    facts = _facts(startup)
+    out: dict[str, dict] = {"program": {}, "challenge": {}}
+    if programs:
+        rows = _rule_rows(Program.objects.filter(pk__in=[p.pk for p in programs]))
+        out["program"] = _reports(rows, facts, as_of)
+    if challenges:
+        qs = Challenge.objects.filter(pk__in=[c.pk for c in challenges])
+        out["challenge"] = _challenge_reports(_challenge_rule_rows(qs), facts, as_of)
+    return out
