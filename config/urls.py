@@ -9,10 +9,13 @@ urlpatterns = [
     path("admin/", admin.site.urls),
     path("accounts/", include("allauth.urls")),
     path("", include("oimarket.accounts.urls")),
+    # Before programs: its challenges/<pk>/<action>/ would take challenges/<pk>/matches/.
+    path("", include("oimarket.matching.urls")),
     path("", include("oimarket.programs.urls")),
     path("", include("oimarket.documents.urls")),
     path("", include("oimarket.applications.urls")),
-    path("", include("oimarket.matching.urls")),
+    path("", include("oimarket.notifications.urls")),
+    path("alerts/", include("oimarket.alerts.urls")),
     path("", include("oimarket.core.urls")),
 ]
 

@@ -54,3 +54,22 @@ def search_payload(page: SearchPage, *, request) -> dict:
         "facets": {"kind": page.kind_counts, "fields": page.field_counts},
         "results": [result_payload(r, request=request) for r in page.results],
     }
+
+
+def match_payload(match, *, request) -> dict:
+    obj = match.obj
+    closes_at = getattr(obj, "closes_at", None)
+    title = obj.display_name if match.kind in ("startup", "organization") else obj.display_title
+    return {
+        "kind": match.kind,
+        "id": match.pk,
+        "title": title,
+        "url": request.build_absolute_uri(obj.get_absolute_url()),
+        "score": round(match.score, 6),
+        "reasons": match.reasons,
+        "shared_terms": match.shared_terms,
+        "shared_fields": [f.code for f in match.shared_fields],
+        "decision": match.decision or None,
+        "closes_at": closes_at.isoformat() if closes_at else None,
+        "eligibility": eligibility_payload(match.eligibility),
+    }

@@ -15,3 +15,11 @@ STATE_CLOSED = "closed"
 
 # Region value of a program open to every region (no region chosen).
 NATIONWIDE = "*"
+
+
+class MatchDecisionKind(models.TextChoices):
+    """What a demand organization decided about a startup suggested for its challenge."""
+
+    SHORTLISTED = "shortlisted", _("Shortlisted")
+    HIDDEN = "hidden", _("Hidden")
+    CONTACT_REQUESTED = "contact_requested", _("Contact requested")

@@ -295,3 +295,12 @@ def count_by(*, terms: Iterable[str], filters: SearchFilters, facet: str) -> dic
 def num_docs() -> int:
     index = _index()
     return index.searcher().num_docs if index is not None else 0
+
+
+def doc_freqs(terms: Iterable[str]) -> dict[str, int]:
+    """How many documents hold each term (rare shared terms say more about a match)."""
+    index = _index()
+    if index is None:
+        return {}
+    searcher = index.searcher()
+    return {t: searcher.doc_freq("terms", t) for t in dict.fromkeys(terms)}

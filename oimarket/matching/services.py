@@ -2,7 +2,13 @@
 
 from django.conf import settings
 from django.db import transaction
+from django.utils.translation import gettext as _
 
+from oimarket.core.audit import audit
+from oimarket.core.errors import DomainError
+
+from .enums import MatchDecisionKind
+from .models import MatchDecision
 from .tasks import index_document_task
 
 
@@ -15,3 +21,24 @@ def schedule_reindex(*, kind: str, pk: int) -> None:
     if not getattr(settings, "SEARCH_AUTO_INDEX", True):
         return
     transaction.on_commit(lambda: index_document_task.enqueue(kind=kind, pk=pk))
+
+
+def match_decide(*, challenge, startup, by, decision: str) -> MatchDecision:
+    """Shortlist, hide or ask to contact a suggested startup (one decision per pair)."""
+    if decision not in MatchDecisionKind.values:
+        raise DomainError(_("Choose shortlist, hide or contact."), field="decision")
+    if not startup.is_startup or not startup.is_public:
+        raise DomainError(_("This startup is not listed."))
+    row, _created = MatchDecision.objects.update_or_create(
+        challenge=challenge, startup=startup, defaults={"decision": decision, "decided_by": by}
+    )
+    audit(actor=by, target=challenge, action=f"match.{decision}", data={"startup": startup.pk})
+    return row
+
+
+def match_undo(*, challenge, startup, by) -> bool:
+    """Take back a decision (a hidden startup comes back to the list). True if one existed."""
+    deleted, _rows = MatchDecision.objects.filter(challenge=challenge, startup=startup).delete()
+    if deleted:
+        audit(actor=by, target=challenge, action="match.undo", data={"startup": startup.pk})
+    return bool(deleted)
