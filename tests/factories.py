@@ -310,3 +310,38 @@ def locker_pdf(organization, pages: int, name: str = "사업계획서.pdf"):
         size=len(data),
         sha256=hashlib.sha256(data).hexdigest(),
     )
+
+
+# Notifications, saved searches and alerts -------------------------------------------------------
+
+
+class NotificationFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = "notifications.Notification"
+
+    user = factory.SubFactory(UserFactory)
+    title = factory.Sequence(lambda n: f"알림 {n}")
+    body = ""
+    url = ""
+
+
+class SavedSearchFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = "alerts.SavedSearch"
+
+    user = factory.SubFactory(UserFactory)
+    name = factory.Sequence(lambda n: f"저장한 검색 {n}")
+    q = "배터리"
+    frequency = "daily"
+
+
+class AlertMatchFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = "alerts.AlertMatch"
+
+    saved_search = factory.SubFactory(SavedSearchFactory)
+    kind = "program"
+    record_id = factory.Sequence(lambda n: n + 1)
+    title = factory.Sequence(lambda n: f"배터리 공고 {n}")
+    url = factory.LazyAttribute(lambda o: f"/programs/{o.record_id}/")
+    found_at = factory.LazyFunction(timezone.now)

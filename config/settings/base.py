@@ -40,6 +40,8 @@ INSTALLED_APPS = [
     "oimarket.documents",
     "oimarket.applications",
     "oimarket.matching",
+    "oimarket.notifications",
+    "oimarket.alerts",
 ]
 
 MIDDLEWARE = [
@@ -167,6 +169,19 @@ LOGGING = {
 }
 
 CATALOGUE_PAGE_SIZE = 20
+
+# Periodic tasks (oimarket/core/scheduler.py, `manage.py scheduler`, docs/alerts.md): each entry
+# is enqueued for the task worker at its cron time, read in Korea time.
+SCHEDULE = {
+    "alerts-collect": {
+        "task": "oimarket.alerts.tasks.collect_alert_matches_task",
+        "cron": "*/10 * * * *",
+    },
+    "alerts-digest": {
+        "task": "oimarket.alerts.tasks.send_alert_digests_task",
+        "cron": "0 8 * * *",
+    },
+}
 
 # Uploads: the largest file accepted, in bytes (documents, application attachments).
 UPLOAD_MAX_BYTES = env_int("UPLOAD_MAX_BYTES", 20 * 1024 * 1024)
