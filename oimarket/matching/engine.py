@@ -242,6 +242,21 @@ def rebuild(*, progress: Progress | None = None, vectors: bool = True) -> dict[s
     return {"documents": len(docs), "embedded": embedded}
 
 
+def embed_missing(*, limit: int | None = None) -> tuple[int, int]:
+    """Embed up to `limit` visible documents that have no current vector.
+
+    Returns (embedded, still missing). The worker's task runs it in small steps so that
+    other tasks (e-mails) are not held up behind a long first embedding.
+    """
+    if not dense_enabled():
+        return 0, 0
+    store = dense.current()
+    todo = [d for d in iter_documents() if dense.needs_vector(store, d)]
+    chunk = todo if limit is None else todo[:limit]
+    embedded = _embed_missing(chunk, store, lambda stage, done, total: None) if chunk else 0
+    return embedded, len(todo) - len(chunk)
+
+
 def _embed_missing(docs: list[SearchDocument], store: dense.Store, report: Progress) -> int:
     """Embed in batches outside the lock; save every SAVE_EVERY documents under it."""
     todo = [d for d in docs if dense.needs_vector(store, d)]

@@ -25,3 +25,16 @@ def remove_document_task(*, kind: str, pk: int) -> None:
     from .engine import remove_document
 
     remove_document(kind=kind, pk=pk)
+
+
+EMBED_STEP = 64  # documents per task run (about 5 to 20 s of embedding)
+
+
+@task()
+def embed_missing_task() -> None:
+    """Give vectors to the documents that lack one, a step at a time, re-queued until done."""
+    from .engine import embed_missing
+
+    _embedded, remaining = embed_missing(limit=EMBED_STEP)
+    if remaining:
+        embed_missing_task.enqueue()

@@ -280,3 +280,41 @@ def test_matching_ids_tests_new_records_against_a_query_or_filters_alone(battery
         water_id
     }
     assert engine.matching_ids(q="배터리", only_ids=[water_id]) == set()
+
+
+@pytest.mark.dense
+def test_embed_missing_task_gives_every_document_a_vector_in_steps(
+    battery_program, outsider, dense_on, monkeypatch
+):
+    from oimarket.matching import dense, tasks
+
+    rebuild(vectors=False)
+    monkeypatch.setattr(tasks, "EMBED_STEP", 1)
+
+    tasks.embed_missing_task.enqueue()  # the immediate backend runs the re-queued steps too
+
+    assert sorted(dense.current().ids) == sorted(
+        [
+            f"program:{battery_program.pk}",
+            f"organization:{battery_program.organization_id}",
+            f"startup:{outsider.pk}",
+        ]
+    )
+    assert engine.embed_missing() == (0, 0)
+
+
+def test_search_rebuild_vectors_in_worker_builds_keywords_then_the_worker_embeds(
+    battery_program, dense_on, capsys
+):
+    from oimarket.matching import dense
+
+    call_command("search_rebuild", "--vectors-in-worker")  # immediate backend: runs the task
+
+    out = capsys.readouterr().out
+    assert found("배터리")[0] == f"program:{battery_program.pk}"
+    assert "0 embedded" in out
+    assert "the task worker embeds the documents next" in out
+    assert sorted(dense.current().ids) == [
+        f"organization:{battery_program.organization_id}",
+        f"program:{battery_program.pk}",
+    ]
