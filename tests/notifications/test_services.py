@@ -48,7 +48,9 @@ def test_mark_all_read_touches_only_the_users_unread():
 
     assert changed == 2
     assert selectors.unread_count(user) == 0
-    assert [n.read_at is None for n in Notification.objects.filter(pk__in=[m.pk for m in mine])] == [
+    assert [
+        n.read_at is None for n in Notification.objects.filter(pk__in=[m.pk for m in mine])
+    ] == [
         False,
         False,
     ]

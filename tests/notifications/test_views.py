@@ -166,7 +166,7 @@ def test_bell_shows_the_unread_count(client):
     html = client.get("/alerts/").content.decode()
 
     assert 'href="/notifications/"' in bell(html)
-    assert ">3<span class=\"visually-hidden\"> unread</span></span>" in bell(html)
+    assert '>3<span class="visually-hidden"> unread</span></span>' in bell(html)
 
 
 def test_bell_caps_the_count_at_99(client):

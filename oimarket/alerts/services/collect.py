@@ -220,4 +220,4 @@ def collect_alert_matches(*, now: datetime) -> dict[str, int]:
     for start in range(0, len(checked), UPDATE_CHUNK):
         chunk = checked[start : start + UPDATE_CHUNK]
         SavedSearch.objects.filter(pk__in=chunk).update(last_checked_at=now)
-    return {"searches": len(checked), **totals}
+    return {"searches": len(checked), "matches": totals["matches"], "notified": totals["notified"]}
