@@ -1,3 +1,4 @@
+import threading
 from datetime import datetime
 from io import StringIO
 from zoneinfo import ZoneInfo
@@ -184,3 +185,33 @@ def test_every_ten_minutes_runs_on_the_tens():
     job = scheduler.Job(name="x", task=TASK, cron="*/10 * * * *")
 
     assert job.next_run(kst(23, 8, 0, 1)) == kst(23, 8, 10)
+
+
+@pytest.mark.django_db(transaction=True)
+def test_two_schedulers_at_the_same_moment_enqueue_once(settings):
+    """PostgreSQL: the second scheduler waits for the row lock, then finds the job done."""
+    from django.db import connection
+
+    if connection.vendor != "postgresql":
+        pytest.skip("row locks need PostgreSQL (SQLite serializes writers anyway)")
+    settings.SCHEDULE = {"digest": {"task": TASK, "cron": "0 8 * * *", "kwargs": {"sleep": 0.3}}}
+    ScheduledJob.objects.create(name="digest", last_run_at=kst(22, 8, 0, 2))
+    barrier, results = threading.Barrier(2), []
+
+    def run_scheduler():
+        from django.db import connection as own
+
+        barrier.wait()
+        try:
+            results.append(scheduler.tick(now=kst(23, 8, 0, 1)))
+        finally:
+            own.close()
+
+    threads = [threading.Thread(target=run_scheduler) for _ in range(2)]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join()
+
+    assert sorted(results) == [[], ["digest"]]
+    assert scheduled_tasks.CALLS == [{"sleep": 0.3}]
