@@ -371,7 +371,7 @@ def test_my_applications_query_count_is_constant(
     client.force_login(founder)
 
     # session, user, startups, count, page, allauth's e-mail check
-    with django_assert_num_queries(5):
+    with django_assert_num_queries(6):
         response = client.get(LIST)
 
     assert len(response.context["applications"]) == rows

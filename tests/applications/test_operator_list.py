@@ -169,7 +169,7 @@ def test_applicant_list_query_count_is_constant(client, django_assert_num_querie
     program, editor = _program_with_applicants(count)
     client.force_login(editor)
 
-    with django_assert_num_queries(10):
+    with django_assert_num_queries(11):
         response = client.get(list_url(program))
 
     assert len(response.context["rows"]) == count

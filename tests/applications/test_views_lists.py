@@ -97,7 +97,7 @@ def test_inbox_query_count_is_constant(
     client.force_login(demand_owner)
 
     # session, user, challenges for the filter, count, page, "receives proposals?"
-    with django_assert_num_queries(6):
+    with django_assert_num_queries(7):
         response = client.get(INBOX)
 
     assert len(response.context["proposals"]) == rows

@@ -41,7 +41,7 @@ def test_login_page_has_skip_link_labels_and_language_switcher(client):
     assert '<label class="form-label" for="id_password">' in html
     assert 'action="/i18n/setlang/"' in html
     assert 'name="next" type="hidden" value="/accounts/login/"' in html
-    assert '<form class="site-search" role="search" method="get" action="/programs/">' in html
+    assert '<form class="site-search" role="search" method="get" action="/search/">' in html
 
 
 def test_login_failure_rerenders_form_with_error(client):

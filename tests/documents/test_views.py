@@ -130,7 +130,7 @@ def test_locker_query_count_is_constant(client, owner, django_assert_num_queries
 
     # session, user, organization, view perm, change perm, documents, versions (+uploader),
     # org nav: change, members and locker perms
-    with django_assert_num_queries(10):
+    with django_assert_num_queries(11):
         response = client.get(url)
 
     assert len(response.context["entries"]) == rows

@@ -90,7 +90,7 @@ def test_catalogue_query_count_for_a_startup_is_constant(
     client.force_login(founder)
     # session, user, taxonomy (2), startup, count, page, prefetches (2), facts (3), rules (2),
     # the "new program" permission, allauth's e-mail check
-    with django_assert_num_queries(17):
+    with django_assert_num_queries(18):
         response = client.get(reverse("programs:program-list"))
     assert len(response.context["programs"]) == rows
 
