@@ -51,6 +51,7 @@ def search_payload(page: SearchPage, *, request) -> dict:
         "page": page.query.page,
         "has_next": page.has_next,
         "count": page.total,
+        "did_you_mean": page.did_you_mean or None,
         "facets": {"kind": page.kind_counts, "fields": page.field_counts},
         "results": [result_payload(r, request=request) for r in page.results],
     }

@@ -12,7 +12,7 @@ import numpy as np
 from django.conf import settings
 
 from . import dense, lexical
-from .analysis import query_terms
+from .analysis import analyze_spans, normalize, query_terms
 from .documents import (
     SearchDocument,
     build_document,
@@ -274,3 +274,17 @@ def _embed_missing(docs: list[SearchDocument], store: dense.Store, report: Progr
             dense.apply(upsert=[chunk[i] for i in keep], vectors=matrix)
         report("vectors", start + len(chunk), len(todo))
     return len(todo)
+
+
+def did_you_mean(q: str) -> str:
+    """`q` with its unknown Korean words replaced by close indexed ones, or "" if none."""
+    text = normalize(q or "")
+    fixes = lexical.corrections(t for t, _s, _e in analyze_spans(text, query=True))
+    if not fixes:
+        return ""
+    out, pos = [], 0
+    for term, start, end in analyze_spans(text, query=True):
+        if term in fixes and start >= pos:
+            out += [text[pos:start], fixes[term]]
+            pos = end
+    return "".join([*out, text[pos:]])

@@ -304,3 +304,49 @@ def doc_freqs(terms: Iterable[str]) -> dict[str, int]:
         return {}
     searcher = index.searcher()
     return {t: searcher.doc_freq("terms", t) for t in dict.fromkeys(terms)}
+
+
+def _distance(a: str, b: str, cap: int) -> int:
+    """Levenshtein distance, giving up (cap + 1) once it must exceed `cap`."""
+    if abs(len(a) - len(b)) > cap:
+        return cap + 1
+    previous = list(range(len(b) + 1))
+    for i, ca in enumerate(a, start=1):
+        current = [i]
+        for j, cb in enumerate(b, start=1):
+            current.append(min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + (ca != cb)))
+        if min(current) > cap:
+            return cap + 1
+        previous = current
+    return previous[-1]
+
+
+def corrections(terms: Iterable[str], *, candidates: int = 3000) -> dict[str, str]:
+    """For each Hangul term found in no document, the closest indexed term (one edit, two for
+    words of five syllables or more) sharing its first syllable, the most frequent on a tie.
+
+    Latin terms are stems (recycl), which would read badly as a suggestion: left alone.
+    """
+    index = _index()
+    if index is None:
+        return {}
+    searcher = index.searcher()
+    out = {}
+    for term in dict.fromkeys(terms):
+        if len(term) < 2 or not _is_hangul(term) or searcher.doc_freq("terms", term):
+            continue
+        cap = 1 if len(term) < 5 else 2
+        best = None
+        for known, count in searcher.terms_with_prefix("terms", term[0], limit=candidates):
+            if known == term or not _is_hangul(known):
+                continue
+            distance = _distance(term, known, cap)
+            if distance <= cap and (best is None or (distance, -count) < best[0]):
+                best = ((distance, -count), known)
+        if best:
+            out[term] = best[1]
+    return out
+
+
+def _is_hangul(term: str) -> bool:
+    return all("\uac00" <= ch <= "\ud7a3" for ch in term)

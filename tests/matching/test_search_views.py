@@ -178,3 +178,16 @@ def test_eligible_only_is_ignored_for_a_user_without_a_startup(client, world):
     page = client.get(SEARCH, {"q": "배터리", "eligible": "1"}).context["page"]
 
     assert len(page.results) == 3
+
+
+def test_a_typo_gets_a_did_you_mean(client, world):
+    page = client.get(SEARCH, {"q": "배터로 재활융"}).context["page"]
+    data = client.get(API, {"q": "배터로 재활융"}).json()
+
+    assert (page.results, page.kind_counts) == ([], {})
+    assert page.did_you_mean == "배터리로 재활용"
+    assert data["did_you_mean"] == "배터리로 재활용"
+
+
+def test_no_did_you_mean_when_words_are_found(client, world):
+    assert client.get(API, {"q": "배터리"}).json()["did_you_mean"] is None
