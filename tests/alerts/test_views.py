@@ -213,24 +213,28 @@ def render_partial(user, params) -> str:
     return render_to_string("alerts/_save_search.html", {"params": params}, request=request)
 
 
-def test_save_partial_posts_the_search_parameters():
+def test_save_partial_carries_the_search_parameters_without_form_fields():
+    """It sits inside the search page's GET form: no <form>, no `name`, nothing leaks."""
     params = {"q": "배터리", "kind": "program", "fields": ["ai", "battery"], "region": "seoul"}
 
     html = render_partial(UserFactory(), {**params, "open": True})
 
-    assert 'action="/alerts/save/"' in html
+    assert 'data-action="/alerts/save/"' in html
+    assert "<form" not in html
+    assert " name=" not in html
     for name, value in [
+        ("next", "/search/?q=%EB%B0%B0%ED%84%B0%EB%A6%AC"),
         ("q", "배터리"),
         ("kind", "program"),
         ("field", "ai"),
         ("field", "battery"),
         ("region", "seoul"),
         ("open", "1"),
-        ("next", "/search/?q=%EB%B0%B0%ED%84%B0%EB%A6%AC"),
     ]:
-        assert f'name="{name}" value="{value}"' in html
-    assert 'name="frequency"' in html
-    assert 'name="csrfmiddlewaretoken"' in html
+        assert f'data-save="{name}" value="{value}"' in html
+    assert 'data-save="frequency"' in html
+    assert 'data-save="name"' in html
+    assert 'data-save="csrfmiddlewaretoken" value="' in html
 
 
 def test_save_partial_asks_visitors_to_log_in():
