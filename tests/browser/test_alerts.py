@@ -6,8 +6,9 @@ from playwright.sync_api import Page, expect
 
 from oimarket.alerts.services import collect_alert_matches
 from oimarket.matching import engine
-from tests.browser.helpers import BROWSER_TEST, log_in, shot
 from tests.factories import ProgramFactory, UserFactory
+
+from .helpers import BROWSER_TEST, log_in, shot
 
 pytestmark = BROWSER_TEST
 
