@@ -1,11 +1,11 @@
 from django.contrib import admin
-from django.contrib.auth.decorators import login_not_required
 from django.urls import include, path
-from django.views.i18n import set_language
+
+from oimarket.accounts.views import language_switch
 
 urlpatterns = [
     # Visitors switch language too: the view must be public under LoginRequiredMiddleware.
-    path("i18n/setlang/", login_not_required(set_language), name="set_language"),
+    path("i18n/setlang/", language_switch, name="set_language"),
     path("admin/", admin.site.urls),
     path("accounts/", include("allauth.urls")),
     path("", include("oimarket.accounts.urls")),

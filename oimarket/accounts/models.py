@@ -22,6 +22,13 @@ class User(AbstractUser):
     is_evaluator = models.BooleanField(
         _("evaluator"), default=False, help_text=_("May be assigned applications to score.")
     )
+    language = models.CharField(
+        _("language"),
+        max_length=8,
+        blank=True,
+        choices=[("ko", "한국어"), ("en", "English")],
+        help_text=_("Of e-mails and notifications; set by the language switch."),
+    )
 
     USERNAME_FIELD = "email"
     REQUIRED_FIELDS: list[str] = []

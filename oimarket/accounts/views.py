@@ -1,3 +1,4 @@
+from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth.decorators import login_not_required
 from django.http import Http404, HttpResponseRedirect
@@ -7,6 +8,7 @@ from django.utils.decorators import method_decorator
 from django.utils.functional import cached_property
 from django.utils.translation import gettext as _
 from django.views.generic import DetailView, FormView, ListView, TemplateView, View
+from django.views.i18n import set_language
 from rules.contrib.views import PermissionRequiredMixin
 
 from oimarket.core.errors import DomainError
@@ -264,3 +266,15 @@ class InvitationAcceptView(TemplateView):
             return self.render_refusal(error.message, ok_status=400)
         messages.success(request, _("Welcome to %s.") % membership.organization.display_name)
         return redirect(membership.organization)
+
+
+@login_not_required
+def language_switch(request):
+    """Django's set_language, remembering the choice on the account for e-mails."""
+    response = set_language(request)
+    language = request.POST.get("language", "")
+    user = request.user
+    if user.is_authenticated and language in dict(settings.LANGUAGES) and language != user.language:
+        user.language = language
+        user.save(update_fields=["language"])
+    return response
