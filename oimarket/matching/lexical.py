@@ -298,12 +298,15 @@ def num_docs() -> int:
 
 
 def doc_freqs(terms: Iterable[str]) -> dict[str, int]:
-    """How many documents hold each term (rare shared terms say more about a match)."""
+    """How many documents hold each term (rare shared terms say more about a match);
+    the key "" holds the number of documents."""
     index = _index()
     if index is None:
         return {}
     searcher = index.searcher()
-    return {t: searcher.doc_freq("terms", t) for t in dict.fromkeys(terms)}
+    freqs = {t: searcher.doc_freq("terms", t) for t in dict.fromkeys(terms)}
+    freqs[""] = searcher.num_docs
+    return freqs
 
 
 def _distance(a: str, b: str, cap: int) -> int:

@@ -34,6 +34,7 @@ FIELD_BONUS = 0.006  # per shared field; one engine's rank 1 is worth 1/61 ≈ 0
 REGION_BONUS = 0.003
 SHORTLIST_WEIGHT = 0.5  # weight of the "like your shortlist" ranking in the fusion
 SHARED_TERMS_SHOWN = 5
+GENERIC_SHARE = 0.05  # of all documents: a term this common explains nothing
 SIMILAR_MIN_COSINE = 0.88  # e5 cosines sit between ~0.75 and ~0.95 on this corpus
 SIMILAR_MIN_JACCARD = 0.25  # without vectors: share of distinct terms
 
@@ -92,9 +93,12 @@ def _surface_forms(text: str) -> dict[str, str]:
 
 
 def _shared_terms(hit: engine.Hit, freqs: dict[str, int], forms: dict[str, str]) -> list[str]:
-    """The hit's matched terms as written, rarest first (a rare shared word says most)."""
+    """The hit's matched terms as written, rarest first (a rare shared word says most);
+    words in more than GENERIC_SHARE of all documents (기반, 개발) only if nothing else is."""
     terms = [t for t in hit.matched_terms if len(t) > 1 and not t.isdigit()]
-    ranked = sorted(terms, key=lambda t: (freqs.get(t, 0), t))
+    generic = GENERIC_SHARE * freqs.get("", 0)
+    specific = [t for t in terms if freqs.get(t, 0) <= generic]
+    ranked = sorted(specific or terms, key=lambda t: (freqs.get(t, 0), t))
     shown = dict.fromkeys(forms.get(t, t) for t in ranked)
     return list(shown)[:SHARED_TERMS_SHOWN]
 

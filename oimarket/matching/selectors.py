@@ -179,10 +179,11 @@ def _text_of(kind: str, obj) -> tuple[str, str, str]:
     if kind == SearchKind.CHALLENGE:
         return obj.display_title, obj.organization.display_name, obj.display_problem
     profile = getattr(obj, "startup_profile", None) if obj.is_startup else None
-    text = " ".join(
-        t for t in ((profile.one_liner if profile else ""), obj.display_description) if t
-    )
-    return obj.display_name, "", text
+    one_liner = profile.one_liner if profile else ""
+    description = obj.display_description
+    if one_liner and one_liner in description:
+        one_liner = ""  # many profiles open their description with the one-liner
+    return obj.display_name, "", " ".join(t for t in (one_liner, description) if t)
 
 
 def snippet(text: str, terms: tuple[str, ...], *, size: int = SNIPPET_CHARS) -> list:
