@@ -1,0 +1,446 @@
+"""Cross-lingual search benchmark: does a Korean query find the startups its English original finds?
+
+    .venv/bin/python bench/crosslingual.py [--data DIR] [--companies 0] [--weights 1,1.5,2,3,5]
+                                           [--rrf-k 60] [--passage-chars 400] [--cache DIR]
+
+Queries: 20 Smart India Hackathon 2025 problem statements (bench/data/crosslingual_queries.json
+lists them and holds our Korean translations; the English text is read at run time from the
+SIH file, see that JSON's "about"). Corpus: the Y Combinator directory's companies that have a
+long description (5,331; `--companies N` keeps the first N in file order), as startup
+`SearchDocument`s (name; one-liner, tags, description, industries) in a throw-away index built
+with the product's engine (`lexical.write`, `dense.apply`). Vectors are cached by passage hash
+in var/bench-cache/ (the first run embeds every passage: 15 to 25 minutes on 2 shared cores).
+
+For each query, the top 10 of the Korean text against the top 10 of the English text:
+overlap = |top10_ko ∩ top10_en| / 10, averaged. Side by side in the same run: lexical only
+(the baseline: Korean words cannot meet English documents), dense only, and the product's
+fused search (`engine.search`) at several `SEARCH_DENSE_WEIGHT` values (set in-process). Also:
+the same for the titles alone, how much of each fused top 10 the dense top 10 explains, and a
+rough relevance check: the share of the top 10 carrying one of the query's YC industries or
+tags (beside its share of the corpus, the chance level). Then a diagnosis of the dense engine
+(how flat its cosines are, how far down the English ranking the Korean top 10 lies) and two
+variants that are not in the product: queries centred on their language's mean vector (means
+of 320 English one-liners of YC companies not indexed, and of the 100 Korean descriptions of
+kr-startups-sample), and one round of pseudo-relevance feedback.
+Data: `--data`, else $OIMARKET_DATA_CANDIDATES, else ../shared/data-candidates beside the repo.
+The last line printed is one JSON object with the figures.
+"""
+
+import argparse
+import csv
+import json
+import os
+import re
+import shutil
+import statistics
+import sys
+import tempfile
+import time
+from dataclasses import dataclass
+from pathlib import Path
+
+import numpy as np
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+DATA_DIR = tempfile.mkdtemp(prefix="oimarket-bench-")
+os.environ.update(
+    {
+        "OIMARKET_DATA_DIR": DATA_DIR,
+        "DJANGO_SETTINGS_MODULE": "config.settings.dev",
+        "DEBUG": "0",
+        "LOG_LEVEL": "ERROR",
+    }
+)
+os.environ.setdefault("OMP_NUM_THREADS", "1")
+
+import django  # noqa: E402
+
+django.setup()
+
+from django.conf import settings  # noqa: E402
+from django.test import override_settings  # noqa: E402
+
+from oimarket.matching import dense, documents, engine, lexical, storage  # noqa: E402
+from oimarket.matching.analysis import query_terms  # noqa: E402
+from oimarket.matching.documents import SearchDocument  # noqa: E402
+from oimarket.matching.filters import SearchFilters  # noqa: E402
+
+QUERIES = ROOT / "bench" / "data" / "crosslingual_queries.json"
+DEFAULT_DATA = Path(__file__).resolve().parents[2] / "shared" / "data-candidates"
+SIH_FILE = Path("sih-challenges-outcomes") / "problem_statements_2025.csv"
+YC_FILE = Path("yc-companies") / "yc_companies.jsonl"
+KO_SAMPLE_FILE = Path("kr-startups-sample") / "kr_startups_100.json"
+KINDS = ["startup"]
+TOP = 10
+SAVE_EVERY = 256
+
+_HEADING = re.compile(
+    r"^(?:(?:Problem\s+Statement|Problem\s+Description|Problem|Background|Description|Context)"
+    r"\s*:?-?\s*)+",
+    re.IGNORECASE,
+)
+_SENTENCE_END = re.compile(r"(?<=[.!?])\s+(?=[A-Z])")
+OCR_SLIPS = [
+    (re.compile(r"\bAl-"), "AI-"),
+    (re.compile(r"\blssue"), "Issue"),
+    (re.compile("Systern"), "System"),
+]
+
+
+@dataclass(frozen=True)
+class Query:
+    id: str
+    domain: str
+    labels: frozenset[str]
+    title_en: str
+    en: str
+    title_ko: str
+    ko: str
+
+
+def _clean(text: str) -> str:
+    text = re.sub(r"\s+", " ", text).strip()
+    for slip, fix in OCR_SLIPS:
+        text = slip.sub(fix, text)
+    return text
+
+
+def english_query(row: dict) -> tuple[str, str]:
+    """(title, title + first sentence of the description after its heading)."""
+    title = _clean(row["title"]).rstrip(".")
+    first = _SENTENCE_END.split(_HEADING.sub("", _clean(row["description"])), maxsplit=1)[0]
+    return title, f"{title}. {first}"
+
+
+def load_queries(data: Path) -> list[Query]:
+    with (data / SIH_FILE).open(newline="", encoding="utf-8") as f:
+        rows = {r["ps_id"]: r for r in csv.DictReader(f)}
+    queries = []
+    for q in json.loads(QUERIES.read_text(encoding="utf-8"))["queries"]:
+        title_en, en = english_query(rows[q["id"]])
+        ko = f"{q['title_ko']} {q['text_ko']}"
+        labels = frozenset(q["labels"])
+        queries.append(Query(q["id"], q["domain"], labels, title_en, en, q["title_ko"], ko))
+    return queries
+
+
+def company_document(row: dict) -> SearchDocument:
+    """A YC company as the product indexes a startup: one-liner, technologies, description."""
+    parts = (
+        row.get("one_liner") or "",
+        ", ".join(row.get("tags") or []),
+        row["long_description"],
+        " ".join(row.get("industries") or []),
+    )
+    return SearchDocument(kind="startup", pk=int(row["id"]), title=row["name"], parts=parts)
+
+
+def load_companies(data: Path, limit: int):
+    """Documents and labels of the companies with a description; one-liners of the others."""
+    docs, labels, spare, seen = [], {}, [], set()
+    with (data / YC_FILE).open(encoding="utf-8") as f:
+        for line in f:
+            row = json.loads(line)
+            if row["id"] in seen:
+                continue
+            seen.add(row["id"])
+            if not (row.get("long_description") or "").strip():
+                spare += [row["one_liner"].strip()] if (row.get("one_liner") or "").strip() else []
+            elif len(docs) != limit:
+                docs.append(company_document(row))
+                tags = (row.get("industries") or []) + (row.get("tags") or [])
+                labels[docs[-1].doc_id] = frozenset(tags)
+    return docs, labels, spare
+
+
+def log(message: str) -> None:
+    print(message, file=sys.stderr, flush=True)
+
+
+def _save_cache(path: Path, cache: dict[str, np.ndarray]) -> None:
+    path.parent.mkdir(parents=True, exist_ok=True)
+    tmp = path.with_suffix(".tmp.npz")
+    np.savez(tmp, hashes=np.array(list(cache), dtype=str), vectors=np.stack(list(cache.values())))
+    os.replace(tmp, path)
+
+
+def cached_vectors(docs: list[SearchDocument], path: Path) -> np.ndarray:
+    """One vector per document: from the cache by passage hash, else embedded (and cached)."""
+    cache: dict[str, np.ndarray] = {}
+    if path.exists():
+        with np.load(path) as data:
+            cache = dict(zip(data["hashes"].tolist(), data["vectors"], strict=True))
+    keys = [dense.passage_hash(d) for d in docs]
+    todo = [(k, d.passage) for k, d in dict(zip(keys, docs, strict=True)).items() if k not in cache]
+    log(f"vectors: {len(docs) - len(todo)} cached, {len(todo)} to embed ({path})")
+    start = time.perf_counter()
+    for i in range(0, len(todo), engine.EMBED_BATCH):
+        batch = todo[i : i + engine.EMBED_BATCH]
+        vectors = dense.embed_passages([p for _, p in batch])
+        cache.update(zip((k for k, _ in batch), vectors, strict=True))
+        done = i + len(batch)
+        if done % SAVE_EVERY < engine.EMBED_BATCH or done == len(todo):
+            _save_cache(path, cache)
+            rate = done / (time.perf_counter() - start)
+            left = (len(todo) - done) / rate
+            log(f"  embedded {done}/{len(todo)}, {rate:.1f}/s, {left:.0f} s left")
+    return np.stack([cache[k] for k in keys])
+
+
+def build_index(docs: list[SearchDocument], cache: Path) -> dict:
+    start = time.perf_counter()
+    with storage.write_lock():
+        lexical.write(add=docs, clear=True, heap_size=100_000_000)
+    lexical_s = time.perf_counter() - start
+    log(f"lexical index: {len(docs)} documents in {lexical_s:.1f} s")
+    start = time.perf_counter()
+    vectors = cached_vectors(docs, cache)
+    with storage.write_lock():
+        dense.apply(upsert=docs, vectors=vectors)
+    return {"lexical_s": lexical_s, "vectors_s": time.perf_counter() - start}
+
+
+def top_fused(q: str, **overrides) -> list[str]:
+    with override_settings(**overrides):
+        return [h.doc_id for h in engine.search(q=q, kinds=KINDS, limit=TOP)]
+
+
+def top_dense(q: str) -> list[str]:
+    filters = SearchFilters.build(kinds=KINDS)
+    return [key for key, _ in dense.search(q=q, filters=filters, limit=TOP)]
+
+
+def overlap(a: list[str], b: list[str]) -> float:
+    return len(set(a) & set(b)) / TOP
+
+
+def precision(top: list[str], labels: dict[str, frozenset], wanted: frozenset) -> float:
+    return sum(bool(labels[key] & wanted) for key in top) / TOP
+
+
+def engines(args) -> list[tuple[str, callable]]:
+    """(name, q -> top-10 doc ids): the baseline, dense only, the product, other weights."""
+    default_w = getattr(settings, "SEARCH_DENSE_WEIGHT", 1.0)
+    default_k = getattr(settings, "SEARCH_RRF_K", engine.RRF_K)
+    rows = [
+        ("lexical only (baseline)", lambda q: top_fused(q, SEARCH_DENSE=False)),
+        ("dense only", top_dense),
+        (f"fused, product default (w={default_w:g}, k={default_k})", top_fused),
+    ]
+    for k in args.rrf_k:
+        for w in args.weights:
+            if (w, k) != (default_w, default_k):
+                name = f"fused, dense weight {w:g}, k={k}"
+                overrides = {"SEARCH_DENSE_WEIGHT": w, "SEARCH_RRF_K": k}
+                rows.append((name, lambda q, o=overrides: top_fused(q, **o)))
+    return rows
+
+
+def evaluate(queries, labels, rank) -> dict:
+    """Mean figures over the queries for one ranking function, and per-query overlaps."""
+    per = {q.id: {"en": rank(q.en), "ko": rank(q.ko)} for q in queries}
+    titles = [overlap(rank(q.title_en), rank(q.title_ko)) for q in queries]
+    dense_top = {q.id: {"en": top_dense(q.en), "ko": top_dense(q.ko)} for q in queries}
+    mean = statistics.mean
+    return {
+        "overlap": mean(overlap(p["en"], p["ko"]) for p in per.values()),
+        "per_query": {i: overlap(p["en"], p["ko"]) for i, p in per.items()},
+        "title_overlap": mean(titles),
+        "en_follows_dense": mean(overlap(per[i]["en"], dense_top[i]["en"]) for i in per),
+        "ko_follows_dense": mean(overlap(per[i]["ko"], dense_top[i]["ko"]) for i in per),
+        "p10_en": mean(precision(per[q.id]["en"], labels, q.labels) for q in queries),
+        "p10_ko": mean(precision(per[q.id]["ko"], labels, q.labels) for q in queries),
+    }
+
+
+def unit(vector: np.ndarray) -> np.ndarray:
+    return vector / np.linalg.norm(vector, axis=-1, keepdims=True)
+
+
+def language_means(spare: list[str], data: Path) -> dict[str, np.ndarray]:
+    """Mean query vector per language, from texts outside the corpus and the queries."""
+    with (data / KO_SAMPLE_FILE).open(encoding="utf-8") as f:
+        korean = [r["description"] for r in json.load(f) if r.get("description")]
+    model = dense.get_model()
+    return {
+        lang: np.asarray(model.query(texts)).mean(axis=0)
+        for lang, texts in (("en", spare), ("ko", korean))
+    }
+
+
+def dense_variants(spare: list[str], data: Path) -> list[tuple[str, callable]]:
+    """Rankings by the dense engine's vectors with the query vector changed (not the product)."""
+    store, filters = dense.current(), SearchFilters.build(kinds=KINDS)
+    means = language_means(spare, data)
+
+    def centred(q: str) -> np.ndarray:
+        lang = "ko" if re.search(r"[\uac00-\ud7a3]", q) else "en"
+        return unit(dense.embed_query(q) - means[lang])
+
+    def feedback(q: str) -> np.ndarray:
+        vector = dense.embed_query(q)
+        rows = [store.row(key) for key, _ in store.search(vector, filters, 5)]
+        return unit(vector + store.vectors[rows].mean(axis=0))
+
+    def ranker(transform):
+        return lambda q: [key for key, _ in store.search(transform(q), filters, TOP)]
+
+    def fused(transform, weight: float):
+        """engine.search's fusion (same candidates, RRF k=60), over the changed dense ranking."""
+        n = max(TOP * 3, engine.MIN_CANDIDATES)
+
+        def rank(q: str) -> list[str]:
+            lex = lexical.search(terms=query_terms(q), filters=filters, limit=n)
+            vec = store.search(transform(q), filters, n)
+            scores = engine.rrf([lex, vec], k=engine.RRF_K, weights=[1.0, weight])
+            return sorted(scores, key=lambda key: -scores[key])[:TOP]
+
+        return rank
+
+    return [
+        ("dense, queries centred on their language", ranker(centred)),
+        ("dense, pseudo-relevance feedback (top 5)", ranker(feedback)),
+        ("fused (w=1), dense queries centred", fused(centred, 1.0)),
+        ("fused (w=2), dense queries centred", fused(centred, 2.0)),
+        ("fused (w=3), dense queries centred", fused(centred, 3.0)),
+        ("fused (w=1) as the product, rebuilt here", fused(dense.embed_query, 1.0)),
+    ]
+
+
+def dense_diagnosis(queries) -> dict:
+    """Cosines at ranks 1, 10, 50; English-Korean query cosine; Korean top 10 in English top n."""
+    store, filters = dense.current(), SearchFilters.build(kinds=KINDS)
+    band, depth, pair = {"en": [], "ko": []}, [], []
+    for q in queries:
+        vectors = {"en": dense.embed_query(q.en), "ko": dense.embed_query(q.ko)}
+        ranked = {lang: store.search(v, filters, 50) for lang, v in vectors.items()}
+        for lang, hits in ranked.items():
+            band[lang].append([hits[0][1], hits[9][1], hits[49][1]])
+        english = [key for key, _ in ranked["en"]]
+        korean = {key for key, _ in ranked["ko"][:TOP]}
+        depth.append([len(korean & set(english[:n])) / TOP for n in (10, 30, 50)])
+        pair.append(float(vectors["en"] @ vectors["ko"]))
+    return {
+        "band": {lang: np.mean(rows, axis=0).round(3).tolist() for lang, rows in band.items()},
+        "ko_in_en_top": dict(
+            zip((10, 30, 50), np.mean(depth, axis=0).round(3).tolist(), strict=True)
+        ),
+        "en_ko_cosine": round(statistics.mean(pair), 3),
+    }
+
+
+def chance(queries, labels) -> float:
+    shares = (sum(bool(v & q.labels) for v in labels.values()) / len(labels) for q in queries)
+    return statistics.mean(shares)
+
+
+def print_rows(results: dict) -> None:
+    for name, r in results.items():
+        print(
+            f"{name:44} {r['overlap']:8.2f} {r['title_overlap']:7.2f} {r['en_follows_dense']:9.2f}"
+            f" {r['ko_follows_dense']:9.2f} {r['p10_en']:8.2f} {r['p10_ko']:8.2f}"
+        )
+
+
+def report(queries, docs, labels, results, variants, diagnosis) -> None:
+    print(
+        f"\n{len(queries)} queries (SIH 2025, English and our Korean) against {len(docs)} YC "
+        f"companies; passages of {documents.PASSAGE_CHARS} characters; top {TOP}"
+    )
+    print(
+        f"{'ranking':44} {'overlap':>8} {'titles':>7} {'en~dense':>9} {'ko~dense':>9} "
+        f"{'P@10 en':>8} {'P@10 ko':>8}"
+    )
+    print_rows(results)
+    print("variants of the dense engine, not in the product")
+    print_rows(variants)
+    print(
+        f"P@10 at chance (share of the corpus with a query's labels) {chance(queries, labels):9.2f}"
+    )
+    band, depth = diagnosis["band"], diagnosis["ko_in_en_top"]
+    print("\ndense engine: mean cosine of results 1, 10 and 50")
+    print(f"  English queries {band['en']}, Korean queries {band['ko']}")
+    print(f"  cosine between a query's English and Korean vectors: {diagnosis['en_ko_cosine']:.3f}")
+    print(
+        f"  share of the Korean top 10 in the English top 10 / 30 / 50: "
+        f"{depth[10]:.2f} / {depth[30]:.2f} / {depth[50]:.2f}"
+    )
+    names = list(results)
+    print("\nper query, overlap: lexical / dense / fused (product default)")
+    for q in queries:
+        cells = " ".join(f"{results[n]['per_query'][q.id]:4.1f}" for n in names[:3])
+        print(f"  {q.id} {q.domain:12} {cells}   {q.title_en[:60]}")
+    print(json.dumps(summary(queries, docs, results, variants, diagnosis)))
+
+
+def summary(queries, docs, results, variants, diagnosis) -> dict:
+    lexical_only, dense_only, default, *others = results.values()
+    fused = {
+        name.split(", ", 1)[1]: round(r["overlap"], 3)
+        for name, r in results.items()
+        if name.startswith("fused")
+    }
+    return {
+        "top10_overlap": round(default["overlap"], 3),
+        "top10_overlap_lexical": round(lexical_only["overlap"], 3),
+        "top10_overlap_dense": round(dense_only["overlap"], 3),
+        "top10_overlap_titles": round(default["title_overlap"], 3),
+        "top10_overlap_fused": fused,
+        "p10_en": round(default["p10_en"], 3),
+        "p10_ko": round(default["p10_ko"], 3),
+        "p10_by_ranking": {
+            n: [round(r["p10_en"], 3), round(r["p10_ko"], 3)]
+            for n, r in (results | variants).items()
+        },
+        "variants_top10_overlap": {n: round(r["overlap"], 3) for n, r in variants.items()},
+        "ko_top10_in_en_top30": diagnosis["ko_in_en_top"][30],
+        "dense_cosine_at_1_10_50": diagnosis["band"],
+        "queries": len(queries),
+        "companies": len(docs),
+        "passage_chars": documents.PASSAGE_CHARS,
+    }
+
+
+def floats(text: str) -> list[float]:
+    return [float(x) for x in text.split(",")]
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--data", type=Path, default=None)
+    parser.add_argument("--companies", type=int, default=0, help="first N (0: all)")
+    parser.add_argument("--weights", type=floats, default=[1.0, 1.5, 2.0, 3.0, 5.0])
+    parser.add_argument("--rrf-k", type=lambda t: [int(x) for x in t.split(",")], default=[60])
+    parser.add_argument("--passage-chars", type=int, default=documents.PASSAGE_CHARS)
+    parser.add_argument("--cache", type=Path, default=ROOT / "var" / "bench-cache")
+    args = parser.parse_args()
+    try:
+        run(args)
+    finally:
+        shutil.rmtree(DATA_DIR, ignore_errors=True)
+
+
+def evaluate_all(queries, labels, rankings) -> dict:
+    results = {}
+    for name, rank in rankings:
+        start = time.perf_counter()
+        results[name] = evaluate(queries, labels, rank)
+        log(f"{name}: {time.perf_counter() - start:.1f} s")
+    return results
+
+
+def run(args) -> None:
+    data = args.data or Path(os.environ.get("OIMARKET_DATA_CANDIDATES") or DEFAULT_DATA)
+    documents.PASSAGE_CHARS = args.passage_chars  # read by SearchDocument.passage
+    queries = load_queries(data)
+    docs, labels, spare = load_companies(data, args.companies or -1)
+    log(f"{len(queries)} queries, {len(docs)} companies from {data}; index in {DATA_DIR}")
+    build_index(docs, args.cache / "crosslingual-e5.npz")
+    results = evaluate_all(queries, labels, engines(args))
+    variants = evaluate_all(queries, labels, dense_variants(spare, data))
+    report(queries, docs, labels, results, variants, dense_diagnosis(queries))
+
+
+if __name__ == "__main__":
+    main()
