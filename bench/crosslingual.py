@@ -1,7 +1,8 @@
 """Cross-lingual search benchmark: does a Korean query find the startups its English original finds?
 
     .venv/bin/python bench/crosslingual.py [--data DIR] [--companies 0] [--weights 1,1.5,2,3,5]
-                                           [--rrf-k 60] [--passage-chars 400] [--cache DIR]
+                                           [--glossary-weights 0,0.3,0.5,1] [--rrf-k 60]
+                                           [--passage-chars 400] [--cache DIR]
 
 Queries: 20 Smart India Hackathon 2025 problem statements (bench/data/crosslingual_queries.json
 lists them and holds our Korean translations; the English text is read at run time from the
@@ -13,20 +14,26 @@ in var/bench-cache/ (the first run embeds every passage: 15 to 25 minutes on 2 s
 
 For each query, the top 10 of the Korean text against the top 10 of the English text:
 overlap = |top10_ko ∩ top10_en| / 10, averaged. Side by side in the same run: lexical only
-(the baseline: Korean words cannot meet English documents), dense only, and the product's
-fused search (`engine.search`) at several `SEARCH_DENSE_WEIGHT` values (set in-process). Also:
-the same for the titles alone, how much of each fused top 10 the dense top 10 explains, and a
-rough relevance check: the share of the top 10 carrying one of the query's YC industries or
-tags (beside its share of the corpus, the chance level). Then a diagnosis of the dense engine
-(how flat its cosines are, how far down the English ranking the Korean top 10 lies) and two
-variants that are not in the product: queries centred on their language's mean vector (means
-of 320 English one-liners of YC companies not indexed, and of the 100 Korean descriptions of
-kr-startups-sample), and one round of pseudo-relevance feedback.
+without the glossary (the baseline: Korean words cannot meet English documents), dense only,
+the product's fused search (`engine.search`) as configured, the same without the glossary
+(what the product did before it), lexical only with the glossary, and the fused search at
+several `SEARCH_DENSE_WEIGHT` and `SEARCH_GLOSSARY_WEIGHT` values (0: no glossary; set
+in-process). Also: the same for the titles alone, how much of each fused top 10 the dense
+top 10 explains, and a rough relevance check: the share of the top 10 carrying one of the
+query's YC industries or tags (beside its share of the corpus, the chance level). Then a
+diagnosis of the dense engine (how flat its cosines are, how far down the English ranking
+the Korean top 10 lies), the glossary's reach (share of the Korean queries' words it
+translates, share of the English query's terms the expanded Korean query holds), and two
+variants that are not in the product: queries centred on their language's mean query
+vector (the means of the demo world's Korean and English phrase pairs,
+oimarket/core/demo/world_*.py: parallel product texts outside the benchmark), alone and
+fused as the product fuses, and one round of pseudo-relevance feedback.
 Data: `--data`, else $OIMARKET_DATA_CANDIDATES, else ../shared/data-candidates beside the repo.
 The last line printed is one JSON object with the figures.
 """
 
 import argparse
+import ast
 import csv
 import json
 import os
@@ -61,7 +68,7 @@ django.setup()
 from django.conf import settings  # noqa: E402
 from django.test import override_settings  # noqa: E402
 
-from oimarket.matching import dense, documents, engine, lexical, storage  # noqa: E402
+from oimarket.matching import dense, documents, engine, glossary, lexical, storage  # noqa: E402
 from oimarket.matching.analysis import query_terms  # noqa: E402
 from oimarket.matching.documents import SearchDocument  # noqa: E402
 from oimarket.matching.filters import SearchFilters  # noqa: E402
@@ -70,7 +77,8 @@ QUERIES = ROOT / "bench" / "data" / "crosslingual_queries.json"
 DEFAULT_DATA = Path(__file__).resolve().parents[2] / "shared" / "data-candidates"
 SIH_FILE = Path("sih-challenges-outcomes") / "problem_statements_2025.csv"
 YC_FILE = Path("yc-companies") / "yc_companies.jsonl"
-KO_SAMPLE_FILE = Path("kr-startups-sample") / "kr_startups_100.json"
+DEMO_DIR = ROOT / "oimarket" / "core" / "demo"
+HANGUL = re.compile(r"[\uac00-\ud7a3]")
 KINDS = ["startup"]
 TOP = 10
 SAVE_EVERY = 256
@@ -137,21 +145,19 @@ def company_document(row: dict) -> SearchDocument:
 
 
 def load_companies(data: Path, limit: int):
-    """Documents and labels of the companies with a description; one-liners of the others."""
-    docs, labels, spare, seen = [], {}, [], set()
+    """Documents and labels of the companies with a description."""
+    docs, labels, seen = [], {}, set()
     with (data / YC_FILE).open(encoding="utf-8") as f:
         for line in f:
             row = json.loads(line)
             if row["id"] in seen:
                 continue
             seen.add(row["id"])
-            if not (row.get("long_description") or "").strip():
-                spare += [row["one_liner"].strip()] if (row.get("one_liner") or "").strip() else []
-            elif len(docs) != limit:
+            if (row.get("long_description") or "").strip() and len(docs) != limit:
                 docs.append(company_document(row))
                 tags = (row.get("industries") or []) + (row.get("tags") or [])
                 labels[docs[-1].doc_id] = frozenset(tags)
-    return docs, labels, spare
+    return docs, labels
 
 
 def log(message: str) -> None:
@@ -219,22 +225,41 @@ def precision(top: list[str], labels: dict[str, frozenset], wanted: frozenset) -
     return sum(bool(labels[key] & wanted) for key in top) / TOP
 
 
+BASELINE = "lexical only, no glossary (baseline)"
+BEFORE = "fused, no glossary (w=1, k=60): before"
+
+
 def engines(args) -> list[tuple[str, callable]]:
-    """(name, q -> top-10 doc ids): the baseline, dense only, the product, other weights."""
+    """(name, q -> top-10 doc ids): the baseline, dense only, the product, the product
+    before the glossary, lexical with the glossary, other weights."""
     default_w = getattr(settings, "SEARCH_DENSE_WEIGHT", 1.0)
     default_k = getattr(settings, "SEARCH_RRF_K", engine.RRF_K)
+    default_g = engine.glossary_weight()
     rows = [
-        ("lexical only (baseline)", lambda q: top_fused(q, SEARCH_DENSE=False)),
+        (BASELINE, lambda q: top_fused(q, SEARCH_DENSE=False, SEARCH_GLOSSARY_WEIGHT=0)),
         ("dense only", top_dense),
-        (f"fused, product default (w={default_w:g}, k={default_k})", top_fused),
+        (
+            f"fused, product default (w={default_w:g}, k={default_k}, glossary {default_g:g})",
+            top_fused,
+        ),
+        (BEFORE, lambda q: top_fused(q, SEARCH_DENSE_WEIGHT=1.0, SEARCH_GLOSSARY_WEIGHT=0)),
     ]
+    for g in args.glossary_weights:
+        if g > 0:
+            name = f"lexical only, glossary {g:g}"
+            rows.append((name, lambda q, g=g: top_fused(q, SEARCH_DENSE=False, **_glossary(g))))
     for k in args.rrf_k:
         for w in args.weights:
-            if (w, k) != (default_w, default_k):
-                name = f"fused, dense weight {w:g}, k={k}"
-                overrides = {"SEARCH_DENSE_WEIGHT": w, "SEARCH_RRF_K": k}
-                rows.append((name, lambda q, o=overrides: top_fused(q, **o)))
+            for g in args.glossary_weights:
+                if (w, k, g) not in ((default_w, default_k, default_g), (1.0, 60, 0)):
+                    name = f"fused, dense weight {w:g}, k={k}" + (f", glossary {g:g}" if g else "")
+                    overrides = {"SEARCH_DENSE_WEIGHT": w, "SEARCH_RRF_K": k, **_glossary(g)}
+                    rows.append((name, lambda q, o=overrides: top_fused(q, **o)))
     return rows
+
+
+def _glossary(weight: float) -> dict:
+    return {"SEARCH_GLOSSARY_WEIGHT": weight}
 
 
 def evaluate(queries, labels, rank) -> dict:
@@ -258,24 +283,45 @@ def unit(vector: np.ndarray) -> np.ndarray:
     return vector / np.linalg.norm(vector, axis=-1, keepdims=True)
 
 
-def language_means(spare: list[str], data: Path) -> dict[str, np.ndarray]:
-    """Mean query vector per language, from texts outside the corpus and the queries."""
-    with (data / KO_SAMPLE_FILE).open(encoding="utf-8") as f:
-        korean = [r["description"] for r in json.load(f) if r.get("description")]
+def demo_pairs() -> tuple[list[str], list[str]]:
+    """The demo world's (Korean, English) phrase pairs: technologies, products, customers,
+    challenge titles... (357), parallel texts written for the product, not for this bench."""
+    korean, english = [], []
+    for path in sorted(DEMO_DIR.glob("world_*.py")):
+        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+            if not isinstance(node, ast.Tuple) or len(node.elts) != 2:
+                continue
+            ko, en = (e.value if isinstance(e, ast.Constant) else None for e in node.elts)
+            if _is_pair(ko, en):
+                korean.append(ko)
+                english.append(en)
+    return korean, english
+
+
+def _is_pair(ko, en) -> bool:
+    if not (isinstance(ko, str) and isinstance(en, str)):
+        return False
+    return bool(HANGUL.search(ko) and not HANGUL.search(en) and re.search("[A-Za-z]", en))
+
+
+def language_means() -> dict[str, np.ndarray]:
+    """Mean query vector per language, over the demo world's phrase pairs."""
+    korean, english = demo_pairs()
     model = dense.get_model()
     return {
         lang: np.asarray(model.query(texts)).mean(axis=0)
-        for lang, texts in (("en", spare), ("ko", korean))
+        for lang, texts in (("en", english), ("ko", korean))
     }
 
 
-def dense_variants(spare: list[str], data: Path) -> list[tuple[str, callable]]:
+def dense_variants() -> list[tuple[str, callable]]:
     """Rankings by the dense engine's vectors with the query vector changed (not the product)."""
     store, filters = dense.current(), SearchFilters.build(kinds=KINDS)
-    means = language_means(spare, data)
+    means = language_means()
+    product_w = getattr(settings, "SEARCH_DENSE_WEIGHT", 1.0)
 
     def centred(q: str) -> np.ndarray:
-        lang = "ko" if re.search(r"[\uac00-\ud7a3]", q) else "en"
+        lang = "ko" if HANGUL.search(q) else "en"
         return unit(dense.embed_query(q) - means[lang])
 
     def feedback(q: str) -> np.ndarray:
@@ -287,11 +333,14 @@ def dense_variants(spare: list[str], data: Path) -> list[tuple[str, callable]]:
         return lambda q: [key for key, _ in store.search(transform(q), filters, TOP)]
 
     def fused(transform, weight: float):
-        """engine.search's fusion (same candidates, RRF k=60), over the changed dense ranking."""
+        """engine.search's fusion (same candidates, glossary, RRF k=60) over the changed
+        dense ranking."""
         n = max(TOP * 3, engine.MIN_CANDIDATES)
 
         def rank(q: str) -> list[str]:
-            lex = lexical.search(terms=query_terms(q), filters=filters, limit=n)
+            terms, added = engine.lexical_terms(q)  # with the product's glossary weight
+            boosts = dict.fromkeys(added, engine.glossary_weight())
+            lex = lexical.search(terms=(*terms, *added), filters=filters, limit=n, boosts=boosts)
             vec = store.search(transform(q), filters, n)
             scores = engine.rrf([lex, vec], k=engine.RRF_K, weights=[1.0, weight])
             return sorted(scores, key=lambda key: -scores[key])[:TOP]
@@ -302,9 +351,13 @@ def dense_variants(spare: list[str], data: Path) -> list[tuple[str, callable]]:
         ("dense, queries centred on their language", ranker(centred)),
         ("dense, pseudo-relevance feedback (top 5)", ranker(feedback)),
         ("fused (w=1), dense queries centred", fused(centred, 1.0)),
+        ("fused (w=1.5), dense queries centred", fused(centred, 1.5)),
         ("fused (w=2), dense queries centred", fused(centred, 2.0)),
         ("fused (w=3), dense queries centred", fused(centred, 3.0)),
-        ("fused (w=1) as the product, rebuilt here", fused(dense.embed_query, 1.0)),
+        (
+            f"fused (w={product_w:g}) as the product, rebuilt here",
+            fused(dense.embed_query, product_w),
+        ),
     ]
 
 
@@ -330,6 +383,23 @@ def dense_diagnosis(queries) -> dict:
     }
 
 
+def glossary_coverage(queries) -> dict:
+    """Share of each Korean query's Hangul words (two syllables or more) that the glossary
+    translates, and share of the English query's terms found in the expanded Korean query."""
+    to_english = glossary.tables()[0]
+    translated, reached = [], []
+    for q in queries:
+        korean = [t for t in query_terms(q.ko) if HANGUL.search(t) and len(t) > 1]
+        translated.append(sum(t in to_english for t in korean) / max(len(korean), 1))
+        english = set(query_terms(q.en))
+        reached.append(len(english & set(glossary.expand(query_terms(q.ko)))) / len(english))
+    mean = statistics.mean
+    return {
+        "ko_words_translated": round(mean(translated), 3),
+        "en_terms_reached": round(mean(reached), 3),
+    }
+
+
 def chance(queries, labels) -> float:
     shares = (sum(bool(v & q.labels) for v in labels.values()) / len(labels) for q in queries)
     return statistics.mean(shares)
@@ -338,18 +408,19 @@ def chance(queries, labels) -> float:
 def print_rows(results: dict) -> None:
     for name, r in results.items():
         print(
-            f"{name:44} {r['overlap']:8.2f} {r['title_overlap']:7.2f} {r['en_follows_dense']:9.2f}"
+            f"{name:50} {r['overlap']:8.2f} {r['title_overlap']:7.2f} {r['en_follows_dense']:9.2f}"
             f" {r['ko_follows_dense']:9.2f} {r['p10_en']:8.2f} {r['p10_ko']:8.2f}"
         )
 
 
 def report(queries, docs, labels, results, variants, diagnosis) -> None:
+    diagnosis["glossary"] = glossary_coverage(queries)
     print(
         f"\n{len(queries)} queries (SIH 2025, English and our Korean) against {len(docs)} YC "
         f"companies; passages of {documents.PASSAGE_CHARS} characters; top {TOP}"
     )
     print(
-        f"{'ranking':44} {'overlap':>8} {'titles':>7} {'en~dense':>9} {'ko~dense':>9} "
+        f"{'ranking':50} {'overlap':>8} {'titles':>7} {'en~dense':>9} {'ko~dense':>9} "
         f"{'P@10 en':>8} {'P@10 ko':>8}"
     )
     print_rows(results)
@@ -366,16 +437,21 @@ def report(queries, docs, labels, results, variants, diagnosis) -> None:
         f"  share of the Korean top 10 in the English top 10 / 30 / 50: "
         f"{depth[10]:.2f} / {depth[30]:.2f} / {depth[50]:.2f}"
     )
+    reach = diagnosis["glossary"]
+    print(
+        f"\nglossary: {reach['ko_words_translated']:.2f} of the Korean queries' words translated;"
+        f" the expanded Korean query holds {reach['en_terms_reached']:.2f} of the English terms"
+    )
     names = list(results)
-    print("\nper query, overlap: lexical / dense / fused (product default)")
+    print("\nper query, overlap: lexical / dense / fused (product default) / fused before")
     for q in queries:
-        cells = " ".join(f"{results[n]['per_query'][q.id]:4.1f}" for n in names[:3])
+        cells = " ".join(f"{results[n]['per_query'][q.id]:4.1f}" for n in names[:4])
         print(f"  {q.id} {q.domain:12} {cells}   {q.title_en[:60]}")
     print(json.dumps(summary(queries, docs, results, variants, diagnosis)))
 
 
 def summary(queries, docs, results, variants, diagnosis) -> dict:
-    lexical_only, dense_only, default, *others = results.values()
+    lexical_only, dense_only, default, before, *others = results.values()
     fused = {
         name.split(", ", 1)[1]: round(r["overlap"], 3)
         for name, r in results.items()
@@ -387,14 +463,24 @@ def summary(queries, docs, results, variants, diagnosis) -> dict:
         "top10_overlap_dense": round(dense_only["overlap"], 3),
         "top10_overlap_titles": round(default["title_overlap"], 3),
         "top10_overlap_fused": fused,
+        "top10_overlap_no_glossary": round(before["overlap"], 3),
+        "top10_overlap_lexical_glossary": {
+            n.rsplit(" ", 1)[1]: round(r["overlap"], 3)
+            for n, r in results.items()
+            if n.startswith("lexical only, glossary")
+        },
         "p10_en": round(default["p10_en"], 3),
         "p10_ko": round(default["p10_ko"], 3),
+        "p10_no_glossary": [round(before["p10_en"], 3), round(before["p10_ko"], 3)],
+        "dense_weight": getattr(settings, "SEARCH_DENSE_WEIGHT", 1.0),
+        "glossary_weight": engine.glossary_weight(),
         "p10_by_ranking": {
             n: [round(r["p10_en"], 3), round(r["p10_ko"], 3)]
             for n, r in (results | variants).items()
         },
         "variants_top10_overlap": {n: round(r["overlap"], 3) for n, r in variants.items()},
         "ko_top10_in_en_top30": diagnosis["ko_in_en_top"][30],
+        "glossary_coverage": diagnosis["glossary"],
         "dense_cosine_at_1_10_50": diagnosis["band"],
         "queries": len(queries),
         "companies": len(docs),
@@ -411,6 +497,7 @@ def main() -> None:
     parser.add_argument("--data", type=Path, default=None)
     parser.add_argument("--companies", type=int, default=0, help="first N (0: all)")
     parser.add_argument("--weights", type=floats, default=[1.0, 1.5, 2.0, 3.0, 5.0])
+    parser.add_argument("--glossary-weights", type=floats, default=[0.0, 0.3, 0.5, 1.0])
     parser.add_argument("--rrf-k", type=lambda t: [int(x) for x in t.split(",")], default=[60])
     parser.add_argument("--passage-chars", type=int, default=documents.PASSAGE_CHARS)
     parser.add_argument("--cache", type=Path, default=ROOT / "var" / "bench-cache")
@@ -434,11 +521,11 @@ def run(args) -> None:
     data = args.data or Path(os.environ.get("OIMARKET_DATA_CANDIDATES") or DEFAULT_DATA)
     documents.PASSAGE_CHARS = args.passage_chars  # read by SearchDocument.passage
     queries = load_queries(data)
-    docs, labels, spare = load_companies(data, args.companies or -1)
+    docs, labels = load_companies(data, args.companies or -1)
     log(f"{len(queries)} queries, {len(docs)} companies from {data}; index in {DATA_DIR}")
     build_index(docs, args.cache / "crosslingual-e5.npz")
     results = evaluate_all(queries, labels, engines(args))
-    variants = evaluate_all(queries, labels, dense_variants(spare, data))
+    variants = evaluate_all(queries, labels, dense_variants())
     report(queries, docs, labels, results, variants, dense_diagnosis(queries))
 
 

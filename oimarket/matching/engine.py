@@ -11,7 +11,7 @@ from dataclasses import dataclass
 import numpy as np
 from django.conf import settings
 
-from . import dense, lexical
+from . import dense, glossary, lexical
 from .analysis import analyze_spans, normalize, query_terms
 from .documents import (
     SearchDocument,
@@ -37,8 +37,9 @@ Progress = Callable[[str, int, int], None]  # (stage, done, total)
 
 @dataclass(frozen=True)
 class Hit:
-    """One result. `matched_terms` are index terms of the query found in the document:
-    pass them to `analysis.highlight(text, terms)` to mark them in any of its texts."""
+    """One result. `matched_terms` are index terms of the query found in the document, the
+    glossary's equivalents included (batteri for 배터리): pass them to
+    `analysis.highlight(text, terms)` to mark them in any of its texts."""
 
     kind: str
     pk: int
@@ -64,6 +65,25 @@ def rrf(
         for rank, (key, _) in enumerate(ranking, start=1):
             fused[key] = fused.get(key, 0.0) + weight / (k + rank)
     return fused
+
+
+def glossary_weight() -> float:
+    """BM25 weight of the glossary's added terms (`SEARCH_GLOSSARY_WEIGHT`; 0: no glossary)."""
+    return float(getattr(settings, "SEARCH_GLOSSARY_WEIGHT", glossary.WEIGHT))
+
+
+def lexical_terms(q: str) -> tuple[tuple[str, ...], dict[str, tuple[str, ...]]]:
+    """The query's index terms, and their equivalents in the other language from the glossary
+    (배터리 → batteri, battery → 배터리), each with the query terms it translates."""
+    terms = query_terms(q or "")
+    return terms, glossary.equivalents(terms) if glossary_weight() > 0 else {}
+
+
+def _matched(terms, added: dict[str, tuple[str, ...]], vocab: frozenset[str]) -> tuple[str, ...]:
+    """The query's terms in the document, then the added equivalents whose query terms it
+    lacks: batteri in an English document, but only 배터리 in a bilingual one."""
+    own = [t for t in terms if t in vocab]
+    return (*own, *(t for t, src in added.items() if t in vocab and vocab.isdisjoint(src)))
 
 
 def search(
@@ -94,11 +114,15 @@ def search(
         only_ids=only_ids,
         exclude_ids=exclude_ids,
     )
-    terms = query_terms(q or "")
+    terms, added = lexical_terms(q)
     n = max(limit * 3, MIN_CANDIDATES)
     last_word = (q or "").split()[-1:] if prefix else []
     lex = lexical.search(
-        terms=terms, filters=filters, limit=n, prefix=last_word[0] if last_word else None
+        terms=(*terms, *added),
+        filters=filters,
+        limit=n,
+        prefix=last_word[0] if last_word else None,
+        boosts=dict.fromkeys(added, glossary_weight()),
     )
     use_dense = vectors and dense_enabled()
     vec = dense.search(q=q or "", filters=filters, limit=n) if use_dense else []
@@ -118,7 +142,7 @@ def search(
             continue  # a vector whose document left the index moments ago
         lr, ls = lex_at.get(key, (None, None))
         dr, ds = vec_at.get(key, (None, None))
-        matched = tuple(t for t in terms if t in doc.vocab)
+        matched = _matched(terms, added, doc.vocab)
         hits.append(Hit(doc.kind, doc.pk, doc.title, score, lr, ls, dr, ds, matched))
         if len(hits) == limit:
             break
@@ -139,7 +163,8 @@ def facet_counts(
     filters = SearchFilters.build(
         kinds=kinds, fields=fields, region=region, open_only=open_only, exclude_ids=exclude_ids
     )
-    return lexical.count_by(terms=query_terms(q or ""), filters=filters, facet=facet)
+    terms, added = lexical_terms(q)
+    return lexical.count_by(terms=(*terms, *added), filters=filters, facet=facet)
 
 
 def matching_ids(
@@ -159,7 +184,8 @@ def matching_ids(
     filters = SearchFilters.build(
         kinds=kinds, fields=fields, region=region, open_only=open_only, only_ids=only_ids
     )
-    return set(lexical.matching(terms=query_terms(q or ""), filters=filters))
+    terms, added = lexical_terms(q)
+    return set(lexical.matching(terms=(*terms, *added), filters=filters))
 
 
 def _keys(kind: str, pk: int) -> list[str]:

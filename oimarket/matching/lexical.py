@@ -8,7 +8,7 @@ changes (tantivy replaces the file at each commit); only code holding
 
 import re
 import threading
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -208,12 +208,15 @@ def _filter_clauses(filters: SearchFilters) -> list:
     return out
 
 
-def _text_query(terms: Iterable[str]) -> Query:
+def _text_query(terms: Iterable[str], boosts: Mapping[str, float] | None = None) -> Query:
+    """Any of the terms, BM25; `boosts` gives some terms (the glossary's) their own weight."""
     clauses = []
     for term in terms:
+        weight = boosts.get(term, 1.0) if boosts else 1.0
         title = Query.term_query(SCHEMA, "title_terms", term, index_option="freq")
-        clauses.append((Occur.Should, Query.boost_query(title, TITLE_BOOST)))
-        clauses.append((Occur.Should, Query.term_query(SCHEMA, "terms", term, index_option="freq")))
+        body = Query.term_query(SCHEMA, "terms", term, index_option="freq")
+        clauses.append((Occur.Should, Query.boost_query(title, TITLE_BOOST * weight)))
+        clauses.append((Occur.Should, body if weight == 1.0 else Query.boost_query(body, weight)))
     return Query.boolean_query(clauses)
 
 
@@ -225,10 +228,16 @@ def _prefix_query(word: str) -> Query | None:
     return Query.regex_query(SCHEMA, "title_terms", re.escape(word) + ".*")
 
 
-def query_for(*, terms: Iterable[str], filters: SearchFilters, prefix: str | None = None) -> Query:
+def query_for(
+    *,
+    terms: Iterable[str],
+    filters: SearchFilters,
+    prefix: str | None = None,
+    boosts: Mapping[str, float] | None = None,
+) -> Query:
     """BM25 over the terms (any of them), restricted by the filters."""
     terms = list(terms)
-    main = _text_query(terms) if terms else Query.all_query()
+    main = _text_query(terms, boosts) if terms else Query.all_query()
     started = _prefix_query(prefix) if prefix else None
     if started is not None:
         main = Query.boolean_query([(Occur.Should, main), (Occur.Should, started)])
@@ -236,15 +245,21 @@ def query_for(*, terms: Iterable[str], filters: SearchFilters, prefix: str | Non
 
 
 def search(
-    *, terms: Iterable[str], filters: SearchFilters, limit: int, prefix: str | None = None
+    *,
+    terms: Iterable[str],
+    filters: SearchFilters,
+    limit: int,
+    prefix: str | None = None,
+    boosts: Mapping[str, float] | None = None,
 ) -> list[tuple[str, float]]:
-    """(doc_id, BM25 score), best first; `prefix` adds titles starting with that word."""
+    """(doc_id, BM25 score), best first; `prefix` adds titles starting with that word;
+    `boosts` multiplies the score of some terms (by default each weighs 1)."""
     terms = list(terms)
     index = _index()
     if index is None or not (terms or prefix):
         return []
     searcher = index.searcher()
-    query = query_for(terms=terms, filters=filters, prefix=prefix)
+    query = query_for(terms=terms, filters=filters, prefix=prefix, boosts=boosts)
     result = searcher.search(query, limit, count=False)
     return [(searcher.doc(addr).get_first("doc_id"), score) for score, addr in result.hits]
 

@@ -40,7 +40,8 @@ def corpus():
     return {"recell": recell, "foodrun": foodrun, "soleil": soleil, "festival": festival}
 
 
-def test_korean_query_finds_english_only_startup(corpus):
+def test_korean_query_finds_english_only_startup(corpus, settings):
+    settings.SEARCH_GLOSSARY_WEIGHT = 0  # the dense engine alone (test_glossary: by keyword)
     rebuild(vectors=True)
 
     hits = engine.search(q="배터리 재활용")
