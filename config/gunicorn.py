@@ -11,5 +11,7 @@ loglevel = "warning"
 
 def post_worker_init(worker):
     from oimarket.core.runtime import tune_web_process
+    from oimarket.matching.engine import warm_up
 
+    warm_up()  # Kiwi and the models load here, not in a visitor's first search
     tune_web_process()

@@ -11,7 +11,7 @@ from dataclasses import dataclass
 import numpy as np
 from django.conf import settings
 
-from . import dense, glossary, lexical
+from . import analysis, dense, glossary, lexical
 from .analysis import analyze_spans, normalize, query_terms
 from .documents import (
     SearchDocument,
@@ -314,3 +314,14 @@ def did_you_mean(q: str) -> str:
             out += [text[pos:start], fixes[term]]
             pos = end
     return "".join([*out, text[pos:]])
+
+
+def warm_up() -> None:
+    """Load Kiwi, the glossary and the e5 model now (seconds), not in the first search.
+
+    Called by each web process at start (config/gunicorn.py) before `gc.freeze()`.
+    """
+    analysis.warm_up()
+    glossary.warm_up()
+    if dense_enabled():
+        dense.get_model()

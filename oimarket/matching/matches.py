@@ -84,11 +84,14 @@ def startup_query(profile: StartupProfile) -> str:
 
 
 def _surface_forms(text: str) -> dict[str, str]:
-    """Index term → the word as the query's text wrote it (recycl → recycling)."""
+    """Index term → the word as the query's text wrote it (recycl → recycling); a glossary
+    equivalent (batteri, found in an English profile) → the word it translates (배터리)."""
     normalized = normalize(text)
     forms: dict[str, str] = {}
     for term, start, end in analyze_spans(normalized, query=True):
         forms.setdefault(term, normalized[start:end])
+    for added, sources in engine.lexical_terms(text)[1].items():
+        forms.setdefault(added, forms.get(sources[0], sources[0]))
     return forms
 
 

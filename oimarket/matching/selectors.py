@@ -110,7 +110,7 @@ def search_page(*, user, query: SearchQuery, per_page: int = PER_PAGE) -> Search
     )
     page.has_next = len(hits) > upto and upto < MAX_RESULTS
     window = hits[(query.page - 1) * per_page : upto]
-    page.results = results_for(window, startup=startup)
+    page.results = results_for(window, startup=startup, q=query.q)
     page.kind_counts = engine.facet_counts(q=query.q, facet="kind", exclude_ids=exclude, **common)
     page.field_counts = engine.facet_counts(
         q=query.q, facet="fields", kinds=query.kinds, exclude_ids=exclude, **common
@@ -125,7 +125,7 @@ def suggestions(*, q: str, limit: int = 6) -> list[Result]:
     if len(q.strip()) < 1:
         return []
     hits = engine.search(q=q, limit=limit, vectors=False, prefix=True)
-    return results_for(hits, startup=None)
+    return results_for(hits, startup=None, q=q)
 
 
 def _excluded_for(startup) -> set[str]:
@@ -135,7 +135,7 @@ def _excluded_for(startup) -> set[str]:
     }
 
 
-def results_for(hits: list[engine.Hit], *, startup) -> list[Result]:
+def results_for(hits: list[engine.Hit], *, startup, q: str = "") -> list[Result]:
     """Hits with their records (one query per kind), in the hits' order; gone ones dropped."""
     wanted: dict[str, list[int]] = {}
     for hit in hits:
@@ -154,12 +154,19 @@ def results_for(hits: list[engine.Hit], *, startup) -> list[Result]:
             kind = SearchKind.STARTUP if org.is_startup else SearchKind.ORGANIZATION
             records[(kind, org.pk)] = org
     reports = _reports(records, startup) if startup else {}
+    sources = engine.lexical_terms(q)[1] if q else {}
     out = []
     for hit in hits:
         obj = records.get((hit.kind, hit.pk))
         if obj is not None:
-            out.append(_result(hit, obj, reports.get((hit.kind, hit.pk))))
+            out.append(_result(hit, obj, reports.get((hit.kind, hit.pk)), sources))
     return out
+
+
+def query_words(matched: tuple[str, ...], sources: dict[str, tuple[str, ...]]) -> list[str]:
+    """Matched terms as the user's own query terms: a glossary equivalent found in an English
+    document (batteri) is named by the query word it translates (배터리)."""
+    return list(dict.fromkeys(sources.get(t, (t,))[0] for t in matched))
 
 
 def _reports(records: dict, startup) -> dict:
@@ -209,11 +216,12 @@ def snippet(text: str, terms: tuple[str, ...], *, size: int = SNIPPET_CHARS) -> 
     return out
 
 
-def _result(hit: engine.Hit, obj, report: EligibilityReport | None) -> Result:
+def _result(hit: engine.Hit, obj, report: EligibilityReport | None, sources: dict) -> Result:
     title, organization, text = _text_of(hit.kind, obj)
     reasons = []
     if hit.matched_terms:
-        reasons.append(_("Mentions %(terms)s") % {"terms": ", ".join(hit.matched_terms[:5])})
+        words = query_words(hit.matched_terms, sources)[:5]
+        reasons.append(_("Mentions %(terms)s") % {"terms": ", ".join(words)})
     if hit.dense_rank is not None and hit.lexical_rank is None:
         reasons.append(_("Close in meaning to your search"))
     if report is not None and report.status == Status.FAIL:

@@ -142,3 +142,13 @@ def test_glossary_data_is_consistent():
     assert [h for h, terms in glossary.tables()[0].items() if not terms] == []
     # A headword is a term of our corpus in context: 단지 alone reads as the adverb "merely".
     assert (analyze("단지"), analyze("산업단지에")) == ([], ["산업단지", "산업", "단지"])
+
+
+def test_search_page_names_a_translated_match_by_the_query_word(client, recell, outsider):
+    rebuild()
+
+    page = client.get("/search/", {"q": "배터리를 재활용"}).context["page"]
+
+    [result] = page.results
+    assert result.reasons == ["Mentions 배터리, 재활용"]
+    assert [piece for piece, marked in result.snippet if marked] == ["Battery", "recycling"]
