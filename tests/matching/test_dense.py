@@ -55,6 +55,53 @@ def test_korean_query_finds_english_only_startup(corpus, settings):
     assert ranks.index(f"startup:{corpus['foodrun'].pk}") > 0
 
 
+def test_korean_query_finds_english_only_startup_with_centred_queries(corpus, settings):
+    settings.SEARCH_GLOSSARY_WEIGHT = 0
+    settings.SEARCH_QUERY_CENTRING = True
+    rebuild(vectors=True)
+
+    hits = engine.search(q="배터리 재활용")
+
+    assert dense.query_centres() is not None  # the committed query_centres.npy
+    assert (hits[0].doc_id, hits[0].lexical_rank, hits[0].dense_rank) == (
+        f"startup:{corpus['recell'].pk}",
+        None,
+        1,
+    )
+
+
+def test_query_vector_subtracts_its_language_centre_and_renormalizes(
+    monkeypatch, settings, tmp_path
+):
+    raw = np.zeros(dense.DIM, dtype=np.float32)
+    raw[:3] = [0.6, 0.8, 0.0]
+    centres = np.zeros((2, dense.DIM), dtype=np.float32)
+    centres[0, 0] = 0.6  # Korean: leaves (0, 0.8, 0)
+    centres[1, 1] = 0.8  # English: leaves (0.6, 0, 0)
+    path = tmp_path / "centres.npy"
+    np.save(path, centres)
+    monkeypatch.setattr(dense, "CENTRES", path)
+    monkeypatch.setattr(dense, "embed_query", lambda q: raw)
+    settings.SEARCH_QUERY_CENTRING = True
+
+    korean, english = dense.query_vector("배터리 재활용"), dense.query_vector("battery")
+    settings.SEARCH_QUERY_CENTRING = False
+    off = dense.query_vector("배터리 재활용")
+
+    np.testing.assert_allclose(korean[:3], [0.0, 1.0, 0.0], atol=1e-6)
+    np.testing.assert_allclose(english[:3], [1.0, 0.0, 0.0], atol=1e-6)
+    assert (korean.dtype, float(np.abs(korean[3:]).sum())) == (np.float32, 0.0)
+    assert off is raw
+
+
+def test_query_vector_without_centres_file_is_the_raw_vector(monkeypatch, tmp_path):
+    raw = np.ones(dense.DIM, dtype=np.float32) / np.sqrt(dense.DIM)
+    monkeypatch.setattr(dense, "CENTRES", tmp_path / "missing.npy")
+    monkeypatch.setattr(dense, "embed_query", lambda q: raw)
+
+    assert dense.query_vector("배터리") is raw
+
+
 def test_korean_query_finds_french_document(corpus):
     rebuild(vectors=True)
 
