@@ -230,7 +230,7 @@ def embed_document(*, kind: str, pk: int) -> bool:
         return False
     if not dense.needs_vector(dense.current(), doc):
         return False
-    vector = dense.embed_passages([doc.passage])  # ~50 ms, outside the lock
+    vector = dense.embed_passages([doc.passage])  # ~0.2 s, outside the lock
     with write_lock():
         if not lexical.fetch([doc.doc_id]):
             return False  # removed meanwhile
