@@ -85,3 +85,18 @@ def test_home_is_public_and_counts_open_records(client):
     response = client.get(reverse("core:home"))
     assert response.status_code == 200
     assert (response.context["open_count"], response.context["challenge_count"]) == (1, 1)
+
+
+def test_publisher_dashboard_links_each_challenge_to_its_matching_startups(client):
+    company = OrganizationFactory(kind=OrganizationKind.DEMAND_COMPANY)
+    challenge = ChallengeFactory(organization=company)
+    editor = MembershipFactory(organization=company, role=MembershipRole.MANAGER).user
+    member = MembershipFactory(organization=company, role=MembershipRole.MEMBER).user
+    link = f'href="/challenges/{challenge.pk}/matches/"'
+
+    client.force_login(editor)
+    shown_to_editor = link in client.get(DASHBOARD).content.decode()
+    client.force_login(member)
+    shown_to_member = link in client.get(DASHBOARD).content.decode()
+
+    assert (shown_to_editor, shown_to_member) == (True, False)
