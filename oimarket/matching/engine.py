@@ -29,6 +29,10 @@ logger = logging.getLogger(__name__)
 
 RRF_K = 60
 MIN_CANDIDATES = 50  # per engine, before fusion
+# Pseudo-relevance feedback (bench/crosslingual.py): the mean vector of the 5 best fused results
+# pulls the query vector with twice its weight, and the dense ranking is computed again.
+FEEDBACK_DOCS = 5
+FEEDBACK_WEIGHT = 2.0
 EMBED_BATCH = 32
 SAVE_EVERY = 256  # vectors embedded between two saves of the dense file during a rebuild
 
@@ -67,6 +71,23 @@ def rrf(
     return fused
 
 
+def _fuse(lex: list, vec: list) -> list[tuple[str, float]]:
+    fused = rrf(
+        [lex, vec],
+        k=getattr(settings, "SEARCH_RRF_K", RRF_K),
+        weights=[1.0, getattr(settings, "SEARCH_DENSE_WEIGHT", 1.0)],
+    )
+    return sorted(fused.items(), key=lambda item: -item[1])
+
+
+def feedback_settings() -> tuple[int, float]:
+    """(documents, weight) of the dense engine's second pass: `SEARCH_FEEDBACK_DOCS` best
+    fused results pull the query vector with `SEARCH_FEEDBACK_WEIGHT` (0 documents: one pass).
+    """
+    docs = int(getattr(settings, "SEARCH_FEEDBACK_DOCS", FEEDBACK_DOCS))
+    return docs, float(getattr(settings, "SEARCH_FEEDBACK_WEIGHT", FEEDBACK_WEIGHT))
+
+
 def glossary_weight() -> float:
     """BM25 weight of the glossary's added terms (`SEARCH_GLOSSARY_WEIGHT`; 0: no glossary)."""
     return float(getattr(settings, "SEARCH_GLOSSARY_WEIGHT", glossary.WEIGHT))
@@ -77,6 +98,20 @@ def lexical_terms(q: str) -> tuple[tuple[str, ...], dict[str, tuple[str, ...]]]:
     (배터리 → batteri, battery → 배터리), each with the query terms it translates."""
     terms = query_terms(q or "")
     return terms, glossary.equivalents(terms) if glossary_weight() > 0 else {}
+
+
+def glossary_boosts(added: dict[str, tuple[str, ...]]) -> dict[str, float]:
+    """BM25 weight of each added term: `glossary_weight()` shared among the terms one query
+    word brought (`SEARCH_GLOSSARY_SPLIT`, default on): 수인 → prisoner stays one word's worth
+    however many equivalents it has, so a rare wrong sense cannot outweigh the query."""
+    weight = glossary_weight()
+    if not getattr(settings, "SEARCH_GLOSSARY_SPLIT", True):
+        return dict.fromkeys(added, weight)
+    brought: dict[str, int] = {}
+    for sources in added.values():
+        for source in sources:
+            brought[source] = brought.get(source, 0) + 1
+    return {t: weight / min(brought[s] for s in sources) for t, sources in added.items()}
 
 
 def _matched(terms, added: dict[str, tuple[str, ...]], vocab: frozenset[str]) -> tuple[str, ...]:
@@ -122,16 +157,19 @@ def search(
         filters=filters,
         limit=n,
         prefix=last_word[0] if last_word else None,
-        boosts=dict.fromkeys(added, glossary_weight()),
+        boosts=glossary_boosts(added),
     )
     use_dense = vectors and dense_enabled()
     vec = dense.search(q=q or "", filters=filters, limit=n) if use_dense else []
-    fused = rrf(
-        [lex, vec],
-        k=getattr(settings, "SEARCH_RRF_K", RRF_K),
-        weights=[1.0, getattr(settings, "SEARCH_DENSE_WEIGHT", 1.0)],
-    )
-    ranked = sorted(fused.items(), key=lambda item: -item[1])
+    ranked = _fuse(lex, vec)
+    docs, weight = feedback_settings()
+    if vec and docs > 0:
+        # Second pass: the query's vector pulled towards its best fused results.
+        best = [key for key, _ in ranked[:docs]]
+        vec = dense.search(
+            q=q or "", filters=filters, limit=n, feedback=best, feedback_weight=weight
+        )
+        ranked = _fuse(lex, vec)
     stored = lexical.fetch(key for key, _ in ranked[: limit * 2])
     lex_at = {key: (rank, score) for rank, (key, score) in enumerate(lex, start=1)}
     vec_at = {key: (rank, score) for rank, (key, score) in enumerate(vec, start=1)}

@@ -16,27 +16,53 @@ English equivalent (no French equivalents yet). The engine gives the added terms
 weight `SEARCH_GLOSSARY_WEIGHT` (default `WEIGHT`; 0 turns the glossary off).
 """
 
+import re
 from collections.abc import Iterable
 from functools import lru_cache
 
+from django.conf import settings
+
 from . import glossary_data
-from .analysis import analyze_many
+from .analysis import analyze_many, analyze_spans, normalize
 
 # Default BM25 weight of an added term (the query's own terms weigh 1.0). bench/crosslingual.py
 # measured 0.3, 0.5, 0.7, 1 and 1.5: overlap and Korean P@10 rise up to 1 and then level off;
 # below 1, a document in the query's own language ranks before its translation.
 WEIGHT = 1.0
+_HANGUL = re.compile(r"[\uac00-\ud7a3]")
 
 
-@lru_cache(maxsize=1)
+def general_enabled() -> bool:
+    """`SEARCH_GLOSSARY_GENERAL` (default True): the general vocabulary joins the curated one."""
+    return bool(getattr(settings, "SEARCH_GLOSSARY_GENERAL", True))
+
+
+def phrases() -> dict[str, tuple[str, ...]]:
+    """Headword → its English equivalents as written (`glossary_data.entries()`)."""
+    return _phrases(general_enabled())
+
+
+@lru_cache(maxsize=2)
+def _phrases(general: bool) -> dict[str, tuple[str, ...]]:
+    return glossary_data.entries() if general else glossary_data.curated()
+
+
 def tables() -> tuple[dict[str, tuple[str, ...]], dict[str, list[tuple[frozenset, str]]]]:
+    """See `_tables`."""
+    return _tables(general_enabled())
+
+
+@lru_cache(maxsize=2)
+def _tables(
+    general: bool,
+) -> tuple[dict[str, tuple[str, ...]], dict[str, list[tuple[frozenset, str]]]]:
     """(Korean headword → English terms, English term → [(all its phrase's terms, headword)]).
 
-    Built once per process (0.1 s of Kiwi for about 1,000 phrases): `warm_up()`.
+    Built once per process (about 3 s of Kiwi for 17,000 headwords): `warm_up()`.
     """
-    entries = glossary_data.entries()
-    phrases = sorted({p for equivalents in entries.values() for p in equivalents})
-    analyzed = dict(zip(phrases, analyze_many(phrases), strict=True))
+    entries = _phrases(general)
+    written = sorted({p for equivalents in entries.values() for p in equivalents})
+    analyzed = dict(zip(written, analyze_many(written), strict=True))
     to_english: dict[str, tuple[str, ...]] = {}
     to_korean: dict[str, list[tuple[frozenset, str]]] = {}
     for headword, equivalents in entries.items():
@@ -73,3 +99,35 @@ def expand(terms: Iterable[str]) -> tuple[str, ...]:
     """`terms`, then the terms of their equivalents in the other language (each once)."""
     terms = tuple(terms)
     return (*terms, *equivalents(terms))
+
+
+def rendition(q: str) -> str:
+    """See `_rendition`."""
+    return _rendition(q, general_enabled())
+
+
+@lru_cache(maxsize=512)
+def _rendition(q: str, general: bool) -> str:
+    """The query's words in English, for the dense engine (`dense.query_vector`): each Korean
+    word the glossary translates gives its first equivalent, the longest word first (조기경보
+    → early warning, not early + warning), Latin words and numbers stay as typed, the other
+    words are left out. "" when the query has no Korean word the glossary knows.
+
+    수인성 질병 조기경보 → "disease early warning" (수인성 unknown).
+    """
+    text = normalize(q or "")
+    words = _phrases(general)
+    pieces: list[str] = []
+    translated = False
+    covered = 0
+    for term, start, end in sorted(analyze_spans(text, query=True), key=lambda s: (s[1], -s[2])):
+        if start < covered:
+            continue
+        written = text[start:end]
+        if term in words:
+            pieces.append(words[term][0])
+            translated, covered = True, end
+        elif not _HANGUL.search(written):
+            pieces.append(written)
+            covered = end
+    return " ".join(dict.fromkeys(pieces)) if translated else ""

@@ -18,6 +18,8 @@ gives it in context; an equivalent may be several words, which an English query 
 contain to meet the headword (artificial intelligence → 인공지능).
 """
 
+from pathlib import Path
+
 ENTRIES = """
 중소기업: SME, small business
 플랫폼: platform
@@ -1022,13 +1024,39 @@ SKIPPED = """
 """
 
 
-def entries() -> dict[str, tuple[str, ...]]:
-    """Headword → its English equivalents, as written."""
+GENERAL = Path(__file__).with_name("glossary_general.tsv")
+
+
+def curated() -> dict[str, tuple[str, ...]]:
+    """Headword → its English equivalents, as written in ENTRIES."""
     out = {}
     for line in ENTRIES.strip().splitlines():
         word, _, equivalents = line.partition(":")
         out[word.strip()] = tuple(e.strip() for e in equivalents.split(",") if e.strip())
     return out
+
+
+def general() -> dict[str, tuple[str, ...]]:
+    """The general vocabulary (`glossary_general.tsv`, see its header): headword → English
+    equivalents; lines whose equivalent is "-" (names, fillers, unclear words) are left out."""
+    out = {}
+    with GENERAL.open(encoding="utf-8") as f:
+        for line in f:
+            if line.startswith("#") or not line.strip():
+                continue
+            word, _, equivalents = line.rstrip("\n").partition("\t")
+            phrases = tuple(e.strip() for e in equivalents.split(",") if e.strip() not in ("", "-"))
+            if phrases:
+                out[word.strip()] = phrases
+    return out
+
+
+def entries() -> dict[str, tuple[str, ...]]:
+    """Every headword → its English equivalents: ENTRIES first, then the general vocabulary
+    for the headwords ENTRIES neither translates nor skips."""
+    own, skip = curated(), skipped()
+    extra = {w: e for w, e in general().items() if w not in own and w not in skip}
+    return own | extra
 
 
 def skipped() -> frozenset[str]:

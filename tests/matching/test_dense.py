@@ -45,6 +45,7 @@ def corpus():
 
 def test_korean_query_finds_english_only_startup(corpus, settings):
     settings.SEARCH_GLOSSARY_WEIGHT = 0  # the dense engine alone (test_glossary: by keyword)
+    settings.SEARCH_RENDITION_WEIGHT = 0  # and e5 alone, without the glossary's English words
     rebuild(vectors=True)
 
     hits = engine.search(q="배터리 재활용")
@@ -57,6 +58,7 @@ def test_korean_query_finds_english_only_startup(corpus, settings):
 
 def test_korean_query_finds_english_only_startup_with_centred_queries(corpus, settings):
     settings.SEARCH_GLOSSARY_WEIGHT = 0
+    settings.SEARCH_RENDITION_WEIGHT = 0
     settings.SEARCH_QUERY_CENTRING = True
     rebuild(vectors=True)
 
@@ -83,6 +85,7 @@ def test_query_vector_subtracts_its_language_centre_and_renormalizes(
     monkeypatch.setattr(dense, "CENTRES", path)
     monkeypatch.setattr(dense, "embed_query", lambda q: raw)
     settings.SEARCH_QUERY_CENTRING = True
+    settings.SEARCH_RENDITION_WEIGHT = 0
 
     korean, english = dense.query_vector("배터리 재활용"), dense.query_vector("battery")
     settings.SEARCH_QUERY_CENTRING = False
@@ -94,7 +97,69 @@ def test_query_vector_subtracts_its_language_centre_and_renormalizes(
     assert off is raw
 
 
-def test_query_vector_without_centres_file_is_the_raw_vector(monkeypatch, tmp_path):
+def test_second_pass_pulls_the_query_towards_the_best_first_results(corpus, settings, monkeypatch):
+    rebuild(vectors=True)
+    calls = []
+    real_search = dense.search
+
+    def spy(**kwargs):
+        result = real_search(**kwargs)
+        calls.append((tuple(kwargs.get("feedback", ())), [key for key, _ in result]))
+        return result
+
+    monkeypatch.setattr(dense, "search", spy)
+    settings.SEARCH_FEEDBACK_DOCS, settings.SEARCH_FEEDBACK_WEIGHT = 2, 2.0
+    hits = engine.search(q="battery recycling", kinds=["startup"])
+    settings.SEARCH_FEEDBACK_DOCS = 0
+    engine.search(q="battery recycling", kinds=["startup"])
+
+    recell, foodrun = (f"startup:{corpus[k].pk}" for k in ("recell", "foodrun"))
+    first, second, alone = calls
+    assert first == ((), [recell, foodrun])
+    assert second == ((recell, foodrun), [recell, foodrun])  # the 2 best fused results
+    assert alone == first  # no second pass
+    assert [(h.doc_id, h.dense_rank) for h in hits] == [(recell, 1), (foodrun, 2)]
+
+
+def test_korean_query_vector_adds_its_english_rendition(monkeypatch, settings, tmp_path):
+    vectors = {"배터리 재활용": [1.0, 0.0, 0.0], "battery recycling": [0.0, 1.0, 0.0]}
+    embedded = []
+
+    def embed(q):
+        embedded.append(q)
+        return np.pad(np.array(vectors[q], dtype=np.float32), (0, dense.DIM - 3))
+
+    monkeypatch.setattr(dense, "CENTRES", tmp_path / "missing.npy")
+    monkeypatch.setattr(dense, "embed_query", embed)
+    settings.SEARCH_RENDITION_WEIGHT = 1.0
+    both = dense.query_vector("배터리 재활용")
+    settings.SEARCH_RENDITION_WEIGHT = 0
+    alone = dense.query_vector("배터리 재활용")
+
+    np.testing.assert_allclose(both[:3], [2**-0.5, 2**-0.5, 0.0], atol=1e-6)
+    np.testing.assert_allclose(alone[:3], [1.0, 0.0, 0.0], atol=1e-6)
+    assert embedded == ["배터리 재활용", "battery recycling", "배터리 재활용"]
+
+
+def test_feedback_pulls_the_query_towards_the_mean_of_the_given_documents():
+    store = dense.Store(
+        ids=["a", "b", "c"],
+        vectors=np.eye(3, dense.DIM, dtype=np.float32),
+        hashes=["", "", ""],
+        meta=[("startup", "", "", "", 0, 0)] * 3,
+    )
+    query = np.eye(1, dense.DIM, dtype=np.float32)[0]  # same as "a"
+
+    moved = dense.feedback_vector(query, store, ["b", "c", "gone"], 1.0)
+
+    # mean of b and c is (0, .5, .5): unit (0, .71, .71); query + it, renormalized
+    np.testing.assert_allclose(moved[:3], [0.5**0.5, 0.5, 0.5], atol=1e-6)
+    assert dense.feedback_vector(query, store, ["gone"], 1.0) is query
+    assert dense.feedback_vector(query, store, ["b"], 0.0) is query
+
+
+def test_query_vector_without_centres_file_is_the_raw_vector(monkeypatch, settings, tmp_path):
+    settings.SEARCH_RENDITION_WEIGHT = 0
     raw = np.ones(dense.DIM, dtype=np.float32) / np.sqrt(dense.DIM)
     monkeypatch.setattr(dense, "CENTRES", tmp_path / "missing.npy")
     monkeypatch.setattr(dense, "embed_query", lambda q: raw)

@@ -99,12 +99,45 @@ def test_bilingual_document_shows_the_query_own_word_only(outsider):
 
 
 def test_word_not_in_glossary_changes_nothing(outsider):
-    festival = StartupFactory(name="Fest", profile__one_liner="Local festival tickets")
+    ikebana = StartupFactory(name="Hana", profile__one_liner="Local ikebana classes")
     rebuild()
 
-    assert glossary.expand(query_terms("축제를")) == ("축제",)
-    assert found("축제를") == []
-    assert found("festival") == [f"startup:{festival.pk}"]
+    assert glossary.expand(query_terms("꽃꽂이를")) == ("꽃꽂이",)
+    assert found("꽃꽂이를") == []
+    assert found("ikebana") == [f"startup:{ikebana.pk}"]
+
+
+def test_everyday_words_come_from_the_general_vocabulary(settings, outsider):
+    schools = StartupFactory(name="Roll", profile__one_liner="Attendance app for rural schools")
+    rebuild()
+
+    assert found("농촌 학교 출석") == [f"startup:{schools.pk}"]
+    settings.SEARCH_GLOSSARY_GENERAL = False
+    assert found("농촌 학교 출석") == []
+
+
+def test_rendition_gives_english_words_for_the_dense_engine():
+    # The compound first (인공지능: artificial intelligence, not 인공 + 지능: artificial,
+    # intelligence), Latin words as typed, unknown words (꽃꽂이) left out, each piece once.
+    assert analyze("인공지능") == ["인공지능", "인공", "지능"]
+    assert glossary.rendition("5G 인공지능 학교의 꽃꽂이 경보 학교") == (
+        "5G artificial intelligence school alarm"
+    )
+    assert glossary.rendition("꽃꽂이") == ""
+    assert glossary.rendition("battery recycling") == ""
+
+
+def test_one_query_word_brings_one_word_of_weight(settings):
+    added = {"earli": ("조기",), "warn": ("경보",), "alarm": ("경보",), "alert": ("경보", "경고")}
+
+    assert engine.glossary_boosts(added) == {
+        "earli": 1.0,
+        "warn": 1 / 3,
+        "alarm": 1 / 3,
+        "alert": 1.0,  # 경고 brought it alone
+    }
+    settings.SEARCH_GLOSSARY_SPLIT = False
+    assert set(engine.glossary_boosts(added).values()) == {1.0}
 
 
 def test_glossary_weight_zero_turns_it_off(settings, recell, korean_battery):
@@ -142,6 +175,24 @@ def test_glossary_data_is_consistent():
     assert [h for h, terms in glossary.tables()[0].items() if not terms] == []
     # A headword is a term of our corpus in context: 단지 alone reads as the adverb "merely".
     assert (analyze("단지"), analyze("산업단지에")) == ([], ["산업단지", "산업", "단지"])
+
+
+def test_general_vocabulary_fills_in_below_the_curated_glossary():
+    curated, general, entries = (
+        glossary_data.curated(),
+        glossary_data.general(),
+        glossary_data.entries(),
+    )
+    lines = glossary_data.GENERAL.read_text(encoding="utf-8").splitlines()
+    rows = [line.split("\t") for line in lines if not line.startswith("#")]
+
+    assert {len(row) for row in rows} == {2}
+    assert len(general) >= 15_000
+    assert "아들" not in general  # "-" in the file
+    assert (general["학교"], entries["학교"]) == (("school",), ("school",))
+    assert set(curated) <= set(entries)
+    assert all(entries[h] == curated[h] for h in curated)
+    assert set(entries) & glossary_data.skipped() == set()
 
 
 def test_search_page_names_a_translated_match_by_the_query_word(client, recell, outsider):
