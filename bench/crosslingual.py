@@ -45,7 +45,6 @@ The last line printed is one JSON object with the figures.
 """
 
 import argparse
-import ast
 import csv
 import json
 import os
@@ -85,12 +84,14 @@ from oimarket.matching.analysis import query_terms  # noqa: E402
 from oimarket.matching.documents import SearchDocument  # noqa: E402
 from oimarket.matching.filters import SearchFilters  # noqa: E402
 
+sys.path.insert(0, str(ROOT / "scripts"))
+from query_centres import demo_pairs  # noqa: E402  (the pairs the product's centres come from)
+
 QUERIES = ROOT / "bench" / "data" / "crosslingual_queries.json"
 HELD_OUT = ROOT / "bench" / "data" / "crosslingual_queries_heldout.json"
 DEFAULT_DATA = Path(__file__).resolve().parents[2] / "shared" / "data-candidates"
 SIH_FILE = Path("sih-challenges-outcomes") / "problem_statements_2025.csv"
 YC_FILE = Path("yc-companies") / "yc_companies.jsonl"
-DEMO_DIR = ROOT / "oimarket" / "core" / "demo"
 HANGUL = re.compile(r"[\uac00-\ud7a3]")
 KINDS = ["startup"]
 TOP = 10
@@ -326,27 +327,6 @@ def evaluate(queries, labels, rank) -> dict:
 
 def unit(vector: np.ndarray) -> np.ndarray:
     return vector / np.linalg.norm(vector, axis=-1, keepdims=True)
-
-
-def demo_pairs() -> tuple[list[str], list[str]]:
-    """The demo world's (Korean, English) phrase pairs: technologies, products, customers,
-    challenge titles... (357), parallel texts written for the product, not for this bench."""
-    korean, english = [], []
-    for path in sorted(DEMO_DIR.glob("world_*.py")):
-        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
-            if not isinstance(node, ast.Tuple) or len(node.elts) != 2:
-                continue
-            ko, en = (e.value if isinstance(e, ast.Constant) else None for e in node.elts)
-            if _is_pair(ko, en):
-                korean.append(ko)
-                english.append(en)
-    return korean, english
-
-
-def _is_pair(ko, en) -> bool:
-    if not (isinstance(ko, str) and isinstance(en, str)):
-        return False
-    return bool(HANGUL.search(ko) and not HANGUL.search(en) and re.search("[A-Za-z]", en))
 
 
 def language_means() -> dict[str, np.ndarray]:
