@@ -3,6 +3,7 @@ from io import StringIO
 import pytest
 from allauth.account.models import EmailAddress
 from django.core.management import CommandError, call_command
+from django.db.models import Count
 
 from oimarket.accounts.enums import OrganizationKind
 from oimarket.accounts.models import Organization, StartupProfile, User
@@ -39,6 +40,18 @@ def test_seed_demo_creates_exact_counts():
     assert User.objects.filter(is_evaluator=True).count() == 12
     assert EmailAddress.objects.filter(verified=True, primary=True).count() == User.objects.count()
     assert Challenge.objects.count() == len(STORY_CHALLENGES) + demand.count() + 3 * len(top_down)
+
+
+def test_seed_demo_default_world_has_no_organization_posting_a_challenge_twice():
+    call_command("seed_demo", stdout=StringIO())
+
+    repeated = (
+        Challenge.objects.values("organization__slug", "title")
+        .annotate(times=Count("id"))
+        .filter(times__gt=1)
+    )
+    assert Challenge.objects.count() == 60
+    assert list(repeated) == []
 
 
 def test_seed_demo_ministry_call_has_challenges_in_every_review_status():

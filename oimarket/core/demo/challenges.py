@@ -34,7 +34,7 @@ def create_challenges(world: World, *, programs: list[Program]) -> None:
     for program in programs:
         if program.demo_key or program.track != Track.TOP_DOWN or program.demo_phase == "draft":
             continue
-        for org in world.rng.sample(demand, PER_TOP_DOWN_PROGRAM):
+        for org in sample_hosts(world, demand, used):
             status = ChallengeStatus.PUBLISHED
             if program.demo_phase == "upcoming":
                 status = world.rng.choice([ChallengeStatus.PROPOSED, ChallengeStatus.PRESELECTED])
@@ -45,12 +45,28 @@ def create_challenges(world: World, *, programs: list[Program]) -> None:
     world.log(f"  challenges: {len(challenges)}")
 
 
+def sample_hosts(world: World, demand: list, used: set[tuple[str, str]]) -> list:
+    """PER_TOP_DOWN_PROGRAM organizations for a top-down program's challenges, those with a
+    template left first: the same organization posting the same challenge twice looks like a
+    bug in a small demo (a large one runs out of templates and repeats them)."""
+    fresh = [o for o in demand if _unused(world, o, used)]
+    chosen = world.rng.sample(fresh, min(PER_TOP_DOWN_PROGRAM, len(fresh)))
+    rest = [o for o in demand if o not in chosen]
+    return chosen + world.rng.sample(rest, PER_TOP_DOWN_PROGRAM - len(chosen))
+
+
+def _templates(world: World, org) -> list[str]:
+    sector = world.sectors[org.slug]
+    return [f"{sector}.{i}" for i in range(len(CHALLENGES[sector]))]
+
+
+def _unused(world: World, org, used: set[tuple[str, str]]) -> list[str]:
+    return [k for k in _templates(world, org) if (org.slug, k) not in used]
+
+
 def pick(world: World, org, used: set[tuple[str, str]]) -> str:
     """A template key of the organization's sector, one it has not used yet if possible."""
-    sector = world.sectors[org.slug]
-    keys = [f"{sector}.{i}" for i in range(len(CHALLENGES[sector]))]
-    fresh = [k for k in keys if (org.slug, k) not in used]
-    return world.rng.choice(fresh or keys)
+    return world.rng.choice(_unused(world, org, used) or _templates(world, org))
 
 
 def build(world: World, org, key: str, program, status, used) -> tuple[Challenge, list[str]]:
