@@ -74,7 +74,15 @@ from django.test import Client  # noqa: E402
 from oimarket.accounts.enums import OrganizationKind  # noqa: E402
 from oimarket.accounts.models import Organization  # noqa: E402
 from oimarket.core.runtime import tune_web_process  # noqa: E402
-from oimarket.matching import analysis, dense, engine, lexical, selectors, storage  # noqa: E402
+from oimarket.matching import (  # noqa: E402
+    analysis,
+    dense,
+    engine,
+    glossary,
+    lexical,
+    selectors,
+    storage,
+)
 from oimarket.matching import views as search_views  # noqa: E402
 from oimarket.matching.documents import iter_documents  # noqa: E402
 from oimarket.programs.selectors import challenges_public, programs_public  # noqa: E402
@@ -182,8 +190,11 @@ def summarize(samples: list[float]) -> dict:
 
 
 def clear_query_caches() -> None:
-    """Forget analyzed queries and query vectors, so a pass never hits an earlier one."""
+    """Forget analyzed queries, renditions and query vectors, so a pass never hits an earlier
+    one."""
     analysis.query_terms.cache_clear()
+    analysis.predicate_terms.cache_clear()
+    glossary._rendition.cache_clear()
     dense.embed_query.cache_clear()
 
 

@@ -233,6 +233,19 @@ def analyze_spans(text: str, *, query: bool = False) -> list[tuple[str, int, int
     return _spans(tokens, _langs(text, query))
 
 
+@lru_cache(maxsize=1024)
+def predicate_terms(text: str) -> frozenset[str]:
+    """The verb and adjective stems among `text`'s terms (어렵 from 어려운, 만들 from 만듭니다):
+    words that describe rather than name, poor evidence that two texts share a subject."""
+    text = normalize(text)
+    if not text.strip():
+        return frozenset()
+    kiwi = get_kiwi()
+    with _kiwi_call:
+        tokens = kiwi.tokenize(text)
+    return frozenset(form for form, tag, _, _ in _merge_latin(tokens) if tag in STEM_TAGS)
+
+
 def analyze(text: str, *, query: bool = False) -> list[str]:
     """Index terms of `text`, in order, repeated as often as they occur (BM25 counts them).
 

@@ -12,7 +12,7 @@ import numpy as np
 from django.conf import settings
 
 from . import analysis, dense, glossary, lexical
-from .analysis import analyze_spans, normalize, query_terms
+from .analysis import analyze_spans, normalize, predicate_terms, query_terms
 from .documents import (
     SearchDocument,
     build_document,
@@ -97,7 +97,9 @@ def lexical_terms(q: str) -> tuple[tuple[str, ...], dict[str, tuple[str, ...]]]:
     """The query's index terms, and their equivalents in the other language from the glossary
     (배터리 → batteri, battery → 배터리), each with the query terms it translates."""
     terms = query_terms(q or "")
-    return terms, glossary.equivalents(terms) if glossary_weight() > 0 else {}
+    if glossary_weight() <= 0:
+        return terms, {}
+    return terms, glossary.equivalents(terms, predicates=predicate_terms(q or ""))
 
 
 def glossary_boosts(added: dict[str, tuple[str, ...]]) -> dict[str, float]:

@@ -23,7 +23,7 @@ from functools import lru_cache
 from django.conf import settings
 
 from . import glossary_data
-from .analysis import analyze_many, analyze_spans, normalize
+from .analysis import analyze_many, analyze_spans, normalize, predicate_terms
 
 # Default BM25 weight of an added term (the query's own terms weigh 1.0). bench/crosslingual.py
 # measured 0.3, 0.5, 0.7, 1 and 1.5: overlap and Korean P@10 rise up to 1 and then level off;
@@ -79,15 +79,19 @@ def warm_up() -> None:
     tables()
 
 
-def equivalents(terms: Iterable[str]) -> dict[str, tuple[str, ...]]:
+def equivalents(
+    terms: Iterable[str], *, predicates: frozenset[str] = frozenset()
+) -> dict[str, tuple[str, ...]]:
     """Terms of the other language to add to a query, each with the query terms it translates
-    (batteri: (배터리,)); terms the query holds already are not added."""
+    (batteri: (배터리,)); terms the query holds already are not added. `predicates`: the
+    query's verb and adjective stems (`analysis.predicate_terms`), which the glossary's noun
+    headwords must not translate (높이고 is "raise", not 높이 "height")."""
     terms = tuple(terms)
     to_english, to_korean = tables()
     present = set(terms)
     added: dict[str, list[str]] = {}
     for term in terms:
-        found = list(to_english.get(term, ()))
+        found = [] if term in predicates else list(to_english.get(term, ()))
         found += [headword for needed, headword in to_korean.get(term, ()) if needed <= present]
         for other in found:
             if other not in present:
@@ -117,6 +121,7 @@ def _rendition(q: str, general: bool) -> str:
     """
     text = normalize(q or "")
     words = _phrases(general)
+    predicates = predicate_terms(text)
     pieces: list[str] = []
     translated = False
     covered = 0
@@ -124,7 +129,7 @@ def _rendition(q: str, general: bool) -> str:
         if start < covered:
             continue
         written = text[start:end]
-        if term in words:
+        if term in words and term not in predicates:
             pieces.append(words[term][0])
             translated, covered = True, end
         elif not _HANGUL.search(written):

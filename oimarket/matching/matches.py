@@ -22,7 +22,7 @@ from oimarket.programs.models import Challenge, Field
 from oimarket.programs.selectors import challenges_public, programs_public
 
 from . import dense, engine, lexical
-from .analysis import analyze_spans, normalize
+from .analysis import analyze_spans, normalize, predicate_terms
 from .documents import plain
 from .enums import MatchDecisionKind, SearchKind
 from .models import MatchDecision
@@ -34,7 +34,8 @@ FIELD_BONUS = 0.006  # per shared field; one engine's rank 1 is worth 1/61 ≈ 0
 REGION_BONUS = 0.003
 SHORTLIST_WEIGHT = 0.5  # weight of the "like your shortlist" ranking in the fusion
 SHARED_TERMS_SHOWN = 5
-GENERIC_SHARE = 0.05  # of all documents: a term this common explains nothing
+GENERIC_SHARE = 0.05  # of all documents: a term this common explains nothing (스타트업, PoC)
+GENERIC_MIN_DOCS = 20  # ... once the index is large enough for shares to mean anything
 SIMILAR_MIN_COSINE = 0.88  # e5 cosines sit between ~0.75 and ~0.95 on this corpus
 SIMILAR_MIN_JACCARD = 0.25  # without vectors: share of distinct terms
 
@@ -73,14 +74,19 @@ def challenge_query(challenge: Challenge) -> str:
 
 
 def startup_query(profile: StartupProfile) -> str:
+    """The profile's words; fields are compared as fields (a bonus and a reason), not as words.
+    The startup's own name is left out: 누리로보틱스 sharing 누리 with 누리금융그룹 is no fit."""
     org = profile.organization
-    return _text(
+    text = _text(
         profile.one_liner,
         profile.technologies,
         profile.description,
         org.description,
         org.description_en,
-    )  # fields are compared as fields (a bonus and a reason), not as words
+    )
+    for name in sorted({org.name, org.name_en} - {""}, key=len, reverse=True):
+        text = text.replace(name, " ")
+    return text
 
 
 def _surface_forms(text: str) -> dict[str, str]:
@@ -95,13 +101,21 @@ def _surface_forms(text: str) -> dict[str, str]:
     return forms
 
 
-def _shared_terms(hit: engine.Hit, freqs: dict[str, int], forms: dict[str, str]) -> list[str]:
-    """The hit's matched terms as written, rarest first (a rare shared word says most);
-    words in more than GENERIC_SHARE of all documents (기반, 개발) only if nothing else is."""
-    terms = [t for t in hit.matched_terms if len(t) > 1 and not t.isdigit()]
-    generic = GENERIC_SHARE * freqs.get("", 0)
-    specific = [t for t in terms if freqs.get(t, 0) <= generic]
-    ranked = sorted(specific or terms, key=lambda t: (freqs.get(t, 0), t))
+def _shared_terms(
+    hit: engine.Hit, freqs: dict[str, int], forms: dict[str, str], predicates: frozenset[str]
+) -> list[str]:
+    """The hit's matched terms as written, rarest first (a rare shared word says most).
+
+    Left out, as they explain nothing: words in more than GENERIC_SHARE of all documents
+    (스타트업, 수요기관, PoC in a market of calls), and the query's Korean verbs and adjectives
+    (`analysis.predicate_terms`: 어려운 says nothing about a subject)."""
+    generic = max(GENERIC_SHARE * freqs.get("", 0), GENERIC_MIN_DOCS)
+    terms = [
+        t
+        for t in hit.matched_terms
+        if len(t) > 1 and not t.isdigit() and freqs.get(t, 0) <= generic and t not in predicates
+    ]
+    ranked = sorted(terms, key=lambda t: (freqs.get(t, 0), t))
     shown = dict.fromkeys(forms.get(t, t) for t in ranked)
     return list(shown)[:SHARED_TERMS_SHOWN]
 
@@ -118,7 +132,7 @@ def challenge_matches(
     )
     hidden = [f"startup:{pk}" for pk, d in decisions.items() if d == MatchDecisionKind.HIDDEN]
     q = challenge_query(challenge)
-    forms = _surface_forms(q)
+    forms, predicates = _surface_forms(q), predicate_terms(q)
     hits = engine.search(
         q=q,
         kinds=[SearchKind.STARTUP],
@@ -161,7 +175,7 @@ def challenge_matches(
             pk=org.pk,
             obj=org,
             score=score,
-            shared_terms=_shared_terms(hit, freqs, forms),
+            shared_terms=_shared_terms(hit, freqs, forms, predicates),
             shared_fields=sorted(shared_fields, key=lambda f: f.code),
             eligibility=report,
             decision=decisions.get(org.pk, ""),
@@ -253,7 +267,7 @@ def startup_matches(*, startup: Organization, limit: int = 20) -> list[Match]:
     if profile is None:
         return []
     q = startup_query(profile)
-    forms = _surface_forms(q)
+    forms, predicates = _surface_forms(q), predicate_terms(q)
     hits = engine.search(
         q=q,
         kinds=[SearchKind.PROGRAM, SearchKind.CHALLENGE],
@@ -297,7 +311,7 @@ def startup_matches(*, startup: Organization, limit: int = 20) -> list[Match]:
             pk=obj.pk,
             obj=obj,
             score=score,
-            shared_terms=_shared_terms(hit, freqs, forms),
+            shared_terms=_shared_terms(hit, freqs, forms, predicates),
             shared_fields=shared,
             eligibility=reports[hit.kind].get(obj.pk),
         )

@@ -1,4 +1,10 @@
-from oimarket.matching.analysis import analyze, highlight, latin_language, query_terms
+from oimarket.matching.analysis import (
+    analyze,
+    highlight,
+    latin_language,
+    predicate_terms,
+    query_terms,
+)
 
 
 def test_analyze_drops_korean_particles():
@@ -15,6 +21,15 @@ def test_analyze_keeps_nouns_stems_numbers_and_latin():
         "2024",
         "찾",
     ]
+
+
+def test_predicate_terms_are_the_verb_and_adjective_stems_only():
+    text = "사람이 들어가기 어려운 설비를 만듭니다"
+
+    assert analyze(text) == ["사람", "들어가", "어렵", "설비", "만들"]
+    assert predicate_terms(text) == {"들어가", "어렵", "만들"}
+    assert predicate_terms("건물 높이 측정") == frozenset()
+    assert predicate_terms("정확도를 높이고") == {"높이"}
 
 
 def test_analyze_domain_words_split_the_same_in_documents_and_queries():

@@ -203,3 +203,15 @@ def test_search_page_names_a_translated_match_by_the_query_word(client, recell, 
     [result] = page.results
     assert result.reasons == ["Mentions 배터리, 재활용"]
     assert [piece for piece, marked in result.snippet if marked] == ["Battery", "recycling"]
+
+
+def test_a_verb_stem_is_not_translated_as_the_noun_it_spells():
+    """높이 is "height", but 높이고 is the verb "raise": the glossary's noun must not join."""
+    assert engine.lexical_terms("건물 높이 측정")[1] == {
+        "build": ("건물",),
+        "height": ("높이",),
+        "measur": ("측정",),
+    }
+    assert engine.lexical_terms("건물을 높이고")[1] == {"build": ("건물",)}
+    assert glossary.rendition("건물 높이 측정") == "building height measurement"
+    assert glossary.rendition("건물을 높이고") == "building"

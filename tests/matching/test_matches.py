@@ -4,8 +4,14 @@ import pytest
 from django.urls import reverse
 
 from oimarket.accounts.models import Region
+from oimarket.matching.engine import Hit
 from oimarket.matching.enums import MatchDecisionKind
-from oimarket.matching.matches import challenge_matches, startup_matches
+from oimarket.matching.matches import (
+    _shared_terms,
+    challenge_matches,
+    startup_matches,
+    startup_query,
+)
 from oimarket.matching.models import MatchDecision
 from oimarket.programs.enums import ProgramStatus
 from tests.factories import (
@@ -225,3 +231,32 @@ def test_startup_matches_page_for_a_member_and_refused_to_others(client, startup
     assert mine.status_code == 200
     assert "배터리 진단 실증 지원" in mine.content.decode()
     assert other.status_code == 403
+
+
+def test_shared_terms_leave_out_words_common_to_the_whole_market_and_verbs():
+    hit = Hit("program", 1, "t", 0.1, matched_terms=("스타트업", "poc", "어렵", "열화", "batteri"))
+    forms = {"poc": "PoC", "batteri": "배터리", "어렵": "어려운"}
+    market = {"": 1000, "스타트업": 300, "poc": 120, "어렵": 4, "열화": 9, "batteri": 30}
+
+    assert _shared_terms(hit, market, forms, frozenset({"어렵"})) == ["열화", "배터리"]
+    # In a small index no share means anything yet: 스타트업 in 15 of 30 documents stays.
+    small = {"": 30, "스타트업": 15, "poc": 3, "어렵": 1, "열화": 2, "batteri": 4}
+    assert _shared_terms(hit, small, forms, frozenset({"어렵"})) == [
+        "열화",
+        "PoC",
+        "배터리",
+        "스타트업",
+    ]
+
+
+def test_startup_query_leaves_out_the_startups_own_name():
+    org = _startup("누리로보틱스", "설비 점검 로봇")
+    org.name_en = "Nuri Robotics"
+    org.description = "누리로보틱스는 사족보행 로봇을 만듭니다."
+    org.description_en = "Nuri Robotics builds legged robots."
+    org.save()
+
+    q = startup_query(org.startup_profile)
+
+    assert "누리" not in q and "Nuri" not in q
+    assert "사족보행 로봇" in q and "builds legged robots" in q
