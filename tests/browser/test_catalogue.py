@@ -9,9 +9,9 @@ from playwright.sync_api import expect
 
 from oimarket.accounts.enums import OrganizationKind
 from oimarket.programs.enums import ProgramStatus, Track
-from tests.factories import OrganizationFactory, ProgramFactory
+from tests.factories import OrganizationFactory, ProgramFactory, UserFactory
 
-from .helpers import BROWSER_TEST, expect_html_lang, result_titles, shot
+from .helpers import BROWSER_TEST, expect_html_lang, log_in, result_titles, shot
 
 pytestmark = BROWSER_TEST
 
@@ -131,3 +131,24 @@ def test_catalogue_on_a_phone_hides_filters_behind_a_button(phone):
     expect(phone.locator("#result-count strong")).to_have_text("2")
     shot(phone, "catalogue-ko-phone-filters", full_page=False)
     assert result_titles(phone) == [BATTERY_RECYCLING, BATTERY_AI]
+
+
+def test_phone_header_keeps_one_row_in_english_with_the_bell(new_context, live_server):
+    """The English tagline is longer than the Korean one: it must shorten, not push the menu
+    button onto a second row."""
+    user = UserFactory()
+    context = new_context(phone=True)
+    context.add_cookies([{"name": "django_language", "value": "en", "url": live_server.url}])
+    phone = context.new_page()
+    log_in(phone, user.email)
+
+    phone.goto("/programs/")
+    expect_html_lang(phone, "en")
+    expect(phone.locator(".site-brand__tagline")).to_have_text("Open innovation market")
+    brand = phone.locator(".site-brand").bounding_box()
+    bell = phone.locator(".site-bell-slot").bounding_box()
+    toggler = phone.locator(".navbar-toggler").bounding_box()
+    assert abs(toggler["y"] - brand["y"]) < brand["height"]
+    assert brand["x"] + brand["width"] <= bell["x"] <= toggler["x"]
+    assert toggler["x"] + toggler["width"] <= 375
+    assert phone.evaluate("document.documentElement.scrollWidth") <= 375
