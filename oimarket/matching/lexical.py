@@ -8,6 +8,7 @@ changes (tantivy replaces the file at each commit); only code holding
 
 import re
 import threading
+import unicodedata
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from pathlib import Path
@@ -339,31 +340,27 @@ def _distance(a: str, b: str, cap: int) -> int:
     return previous[-1]
 
 
-def corrections(terms: Iterable[str], *, candidates: int = 3000) -> dict[str, str]:
-    """For each Hangul term found in no document, the closest indexed term (one edit, two for
-    words of five syllables or more) sharing its first syllable, the most frequent on a tie.
-
-    Latin terms are stems (recycl), which would read badly as a suggestion: left alone.
-    """
+def closest_term(word: str, *, cap: int, candidates: int = 3000) -> tuple[str, int] | None:
+    """The indexed Hangul term nearest to `word` in letters (jamo: 주헹 → 주행 is one edit,
+    스타드업 → 스타트업 one), at most `cap` edits, sharing its first syllable; the most frequent
+    on a tie. Returns (term, edits) or None."""
     index = _index()
-    if index is None:
-        return {}
-    searcher = index.searcher()
-    out = {}
-    for term in dict.fromkeys(terms):
-        if len(term) < 2 or not _is_hangul(term) or searcher.doc_freq("terms", term):
+    if index is None or len(word) < 2:
+        return None
+    target = _jamo(word)
+    best = None
+    for known, count in index.searcher().terms_with_prefix("terms", word[0], limit=candidates):
+        if known == word or len(known) < 2 or not _is_hangul(known):
             continue
-        cap = 1 if len(term) < 5 else 2
-        best = None
-        for known, count in searcher.terms_with_prefix("terms", term[0], limit=candidates):
-            if known == term or not _is_hangul(known):
-                continue
-            distance = _distance(term, known, cap)
-            if distance <= cap and (best is None or (distance, -count) < best[0]):
-                best = ((distance, -count), known)
-        if best:
-            out[term] = best[1]
-    return out
+        distance = _distance(target, _jamo(known), cap)
+        if distance <= cap and (best is None or (distance, -count) < best[0]):
+            best = ((distance, -count), known)
+    return (best[1], best[0][0]) if best else None
+
+
+def _jamo(word: str) -> str:
+    """Hangul syllables as their letters (NFD: 행 → ᄒ ᅢ ᆼ), so an edit is one key press."""
+    return unicodedata.normalize("NFD", word)
 
 
 def _is_hangul(term: str) -> bool:

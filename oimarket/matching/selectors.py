@@ -79,7 +79,7 @@ class SearchPage:
     field_counts: dict[str, int] = field(default_factory=dict)
     has_next: bool = False
     startup: Organization | None = None
-    did_you_mean: str = ""  # the query with typos fixed, when it matched no keyword
+    did_you_mean: str = ""  # the query with its misspelt words fixed
 
     @property
     def all_total(self) -> int:
@@ -115,8 +115,7 @@ def search_page(*, user, query: SearchQuery, per_page: int = PER_PAGE) -> Search
     page.field_counts = engine.facet_counts(
         q=query.q, facet="fields", kinds=query.kinds, exclude_ids=exclude, **common
     )
-    if not page.kind_counts:
-        page.did_you_mean = engine.did_you_mean(query.q)
+    page.did_you_mean = engine.did_you_mean(query.q)  # also beside results: 배터러 재활용
     return page
 
 

@@ -185,8 +185,19 @@ def test_a_typo_gets_a_did_you_mean(client, world):
     data = client.get(API, {"q": "배터로 재활융"}).json()
 
     assert (page.results, page.kind_counts) == ([], {})
-    assert page.did_you_mean == "배터리로 재활용"
-    assert data["did_you_mean"] == "배터리로 재활용"
+    assert page.did_you_mean == "배터리 재활용"
+    assert data["did_you_mean"] == "배터리 재활용"
+
+
+def test_a_typo_beside_a_known_word_gets_a_did_you_mean_above_the_results(client, world):
+    response = client.get(SEARCH, {"q": "배터러 재활용"})
+
+    page = response.context["page"]
+    assert [r.title for r in page.results] == ["폐배터리 재활용 실증 지원사업", "리셀"]
+    assert page.did_you_mean == "배터리 재활용"
+    assert "?q=%EB%B0%B0%ED%84%B0%EB%A6%AC%20%EC%9E%AC%ED%99%9C%EC%9A%A9" in (
+        response.content.decode()
+    )
 
 
 def test_no_did_you_mean_when_words_are_found(client, world):
