@@ -5,7 +5,6 @@ Reads: `search()`, `facet_counts()`. Writes (task worker, `search_rebuild`): `in
 """
 
 import logging
-import re
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 
@@ -13,7 +12,7 @@ import numpy as np
 from django.conf import settings
 
 from . import analysis, dense, glossary, lexical
-from .analysis import normalize, predicate_terms, query_terms
+from .analysis import predicate_terms, query_terms
 from .documents import (
     SearchDocument,
     build_document,
@@ -341,48 +340,6 @@ def _embed_missing(docs: list[SearchDocument], store: dense.Store, report: Progr
             dense.apply(upsert=[chunk[i] for i in keep], vectors=matrix)
         report("vectors", start + len(chunk), len(todo))
     return len(todo)
-
-
-def did_you_mean(q: str) -> str:
-    """`q` with its misspelt Korean words replaced by close indexed ones, or "" if none.
-
-    Word by word, as typed: Kiwi splits a misspelt word unpredictably (자율주헹 → 자율주 + 헤,
-    블록채인 → 블록), so each word is compared whole, and without a particle it ends with
-    (배터러를 → 배터리를), letter by letter (`lexical.closest_term`). A word is left alone
-    when the index knows it (all its terms), or knows it without the particle.
-    """
-    words = re.split(r"(\s+)", normalize(q or ""))
-    fixed = [_corrected(word) for word in words]
-    return "".join(fixed) if fixed != words else ""
-
-
-def _corrected(word: str) -> str:
-    match = _HANGUL_RUN.match(word)
-    if match is None or len(match.group()) < 2:
-        return word
-    hangul, rest = match.group(), word[match.end() :]
-    stems = [hangul] + [
-        hangul[: -len(p)] for p in PARTICLES if hangul.endswith(p) and len(hangul) - len(p) >= 2
-    ]
-    terms = [t for t in query_terms(hangul) if len(t) > 1 and _HANGUL_RUN.fullmatch(t)]
-    freqs = lexical.doc_freqs([*stems, *terms])
-    if any(freqs.get(stem) for stem in stems) or (terms and all(freqs.get(t) for t in terms)):
-        return word
-    found = []
-    for cut, stem in enumerate(stems):
-        closest = lexical.closest_term(stem, cap=1 if len(stem) < 4 else 2)
-        if closest is not None:
-            found.append((closest[1], cut, closest[0] + hangul[len(stem) :]))
-    return min(found)[2] + rest if found else word
-
-
-_HANGUL_RUN = re.compile(r"[\uac00-\ud7a3]+")
-# Particles a typed word may end with (배터러를 is 배터러 + 를), longest first.
-PARTICLES = (
-    *("에서는", "으로는", "에서", "에게", "으로", "까지", "부터", "처럼", "보다", "이나", "에는"),
-    *("에도", "와의", "과의", "을", "를", "이", "가", "은", "는", "의", "에", "로", "와", "과"),
-    *("도", "만", "나"),
-)
 
 
 def warm_up() -> None:

@@ -325,7 +325,7 @@ def doc_freqs(terms: Iterable[str]) -> dict[str, int]:
     return freqs
 
 
-def _distance(a: str, b: str, cap: int) -> int:
+def edit_distance(a: str, b: str, cap: int) -> int:
     """Levenshtein distance, giving up (cap + 1) once it must exceed `cap`."""
     if abs(len(a) - len(b)) > cap:
         return cap + 1
@@ -352,7 +352,7 @@ def closest_term(word: str, *, cap: int, candidates: int = 3000) -> tuple[str, i
     for known, count in index.searcher().terms_with_prefix("terms", word[0], limit=candidates):
         if known == word or len(known) < 2 or not _is_hangul(known):
             continue
-        distance = _distance(target, _jamo(known), cap)
+        distance = edit_distance(target, _jamo(known), cap)
         if distance <= cap and (best is None or (distance, -count) < best[0]):
             best = ((distance, -count), known)
     return (best[1], best[0][0]) if best else None

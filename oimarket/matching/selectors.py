@@ -18,7 +18,7 @@ from oimarket.programs.eligibility.selectors import (
 )
 from oimarket.programs.selectors import challenges_public, programs_public
 
-from . import engine
+from . import engine, spelling
 from .analysis import highlight
 from .documents import plain
 from .enums import SearchKind
@@ -115,7 +115,7 @@ def search_page(*, user, query: SearchQuery, per_page: int = PER_PAGE) -> Search
     page.field_counts = engine.facet_counts(
         q=query.q, facet="fields", kinds=query.kinds, exclude_ids=exclude, **common
     )
-    page.did_you_mean = engine.did_you_mean(query.q)  # also beside results: 배터러 재활용
+    page.did_you_mean = spelling.did_you_mean(query.q)  # also beside results: 배터러 재활용
     return page
 
 

@@ -318,16 +318,3 @@ def test_search_rebuild_vectors_in_worker_builds_keywords_then_the_worker_embeds
         f"organization:{battery_program.organization_id}",
         f"program:{battery_program.pk}",
     ]
-
-
-def test_did_you_mean_fixes_misspelt_words_letter_by_letter_and_keeps_particles():
-    StartupFactory(name="체인랩", profile__one_liner="블록체인 기반 자율주행 데이터 거래")
-    StartupFactory(name="셀랩", profile__one_liner="스타트업을 위한 배터리 진단")
-    rebuild()
-
-    assert engine.did_you_mean("자율주헹") == "자율주행"  # ㅔ for ㅐ; Kiwi reads 자율주 + 헤
-    assert engine.did_you_mean("블록채인 거래") == "블록체인 거래"  # Kiwi keeps only 블록
-    assert engine.did_you_mean("스타드업") == "스타트업"  # ㄷ for ㅌ
-    assert engine.did_you_mean("배터러를 진단") == "배터리를 진단"  # the particle stays
-    assert engine.did_you_mean("자율주행을 블록체인") == ""  # known, with or without 을
-    assert engine.did_you_mean("데이타센터") == ""  # too far from anything indexed
