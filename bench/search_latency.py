@@ -190,10 +190,10 @@ def summarize(samples: list[float]) -> dict:
 
 
 def clear_query_caches() -> None:
-    """Forget analyzed queries, renditions and query vectors, so a pass never hits an earlier
-    one."""
+    """Forget analyzed queries (terms and Kiwi tokens), renditions and query vectors, so a
+    pass never hits an earlier one."""
     analysis.query_terms.cache_clear()
-    analysis.predicate_terms.cache_clear()
+    analysis._query_tokens.cache_clear()
     glossary._rendition.cache_clear()
     dense.embed_query.cache_clear()
 

@@ -227,23 +227,29 @@ def analyze_spans(text: str, *, query: bool = False) -> list[tuple[str, int, int
     text = normalize(text)
     if not text.strip():
         return []
-    kiwi = get_kiwi()
-    with _kiwi_call:
-        tokens = kiwi.tokenize(text)
+    tokens = _query_tokens(text) if query else _tokenize(text)
     return _spans(tokens, _langs(text, query))
 
 
-@lru_cache(maxsize=1024)
+def _tokenize(text: str) -> tuple:
+    kiwi = get_kiwi()
+    with _kiwi_call:
+        return tuple(kiwi.tokenize(text))
+
+
+# A query's Kiwi tokens serve its terms, its verbs (`predicate_terms`) and the glossary's
+# rendition: one Kiwi call per query text.
+_query_tokens = lru_cache(maxsize=1024)(_tokenize)
+
+
 def predicate_terms(text: str) -> frozenset[str]:
-    """The verb and adjective stems among `text`'s terms (어렵 from 어려운, 만들 from 만듭니다):
+    """The verb and adjective stems among a query's terms (어렵 from 어려운, 만들 from 만듭니다):
     words that describe rather than name, poor evidence that two texts share a subject."""
     text = normalize(text)
     if not text.strip():
         return frozenset()
-    kiwi = get_kiwi()
-    with _kiwi_call:
-        tokens = kiwi.tokenize(text)
-    return frozenset(form for form, tag, _, _ in _merge_latin(tokens) if tag in STEM_TAGS)
+    merged = _merge_latin(_query_tokens(text))
+    return frozenset(form for form, tag, _, _ in merged if tag in STEM_TAGS)
 
 
 def analyze(text: str, *, query: bool = False) -> list[str]:
